@@ -1,0 +1,210 @@
+/**
+ * The annotation set's data model.
+ *
+ * Modelled on the W3C Web Annotation Data Model
+ * (https://www.w3.org/TR/annotation-model/): a background note is an
+ * annotation with motivation "describing" whose target is a passage picked
+ * out by a TextQuoteSelector (with a TextPositionSelector as a hint); an
+ * entity mention is an "identifying" annotation produced at run time from
+ * the entity's surface forms.
+ *
+ * These types mirror the JSON Schemas in `data/schema/`; `npm run check:data`
+ * validates every file against those schemas before anything reads it.
+ */
+
+/** ISO 8601 calendar date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export type EntityType =
+  | 'person'
+  | 'organization'
+  | 'place'
+  | 'agreement'
+  | 'policy'
+  | 'event'
+  | 'concept';
+
+export const ENTITY_TYPES: readonly EntityType[] = [
+  'person',
+  'organization',
+  'place',
+  'agreement',
+  'policy',
+  'event',
+  'concept',
+];
+
+export type TextDirection = 'ltr' | 'rtl' | 'auto';
+
+/** A cited work. `url` is always https. */
+export interface Source {
+  /** Local id, unique within the entry that lists it; facts cite it. */
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  /** Publication date of the cited page, where known. */
+  date?: IsoDate;
+}
+
+/**
+ * A claim that rests on one unnamed source, and what the other accounts say.
+ * The article's own scoop is one: Iran International cites an unnamed source
+ * for a letter from Khamenei, while official Iranian accounts describe a
+ * message from President Pezeshkian.
+ */
+export interface SingleSourceCaveat {
+  /** The claim, attributed ("Iran International reported, citing an unnamed source, that ..."). */
+  claim: string;
+  /** What other accounts say. */
+  otherAccounts: string;
+  /** Ids of the entry's sources for the other accounts. */
+  sources: string[];
+}
+
+/** A dated fact with its sources. */
+export interface Fact {
+  /** When it happened (the start, for a period). */
+  date: IsoDate;
+  /** End of the period, for facts that span one. */
+  endDate?: IsoDate;
+  text: string;
+  /** Ids of the entry's sources. At least one. */
+  sources: string[];
+  singleSource?: SingleSourceCaveat;
+}
+
+/**
+ * A way the entity is written in text.
+ *
+ * - `name`: a proper name or part of one ("Abbas Araghchi", "Araghchi").
+ * - `variant`: another spelling of a name; `canonical` names that form.
+ * - `title`: a title or description that names the entity only while it
+ *   holds it ("the Supreme Leader"); give `validFrom`/`validTo`.
+ * - `alias`: any other fixed way of naming it ("the Islamic Republic").
+ *
+ * A form with `validFrom` or `validTo` is ambiguous over time: it is matched
+ * only on pages whose publication date is known and inside the range.
+ * Possessives ("Khamenei’s") need no form of their own: the apostrophe ends
+ * the word, so "Khamenei" matches.
+ */
+export interface SurfaceForm {
+  text: string;
+  kind: 'name' | 'variant' | 'title' | 'alias';
+  /** For `variant`: the form (of this entity) it is a spelling of. */
+  canonical?: string;
+  /** First publication date on which the form refers to this entity. */
+  validFrom?: IsoDate;
+  /** Last publication date on which the form refers to this entity. */
+  validTo?: IsoDate;
+  /** Match regardless of letter case (default: case must match). */
+  ignoreCase?: boolean;
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  surfaceForms: SurfaceForm[];
+  /** At most 280 characters. */
+  description: string;
+  facts: Fact[];
+  sources: Source[];
+  /** Wikidata item id, only where verified. */
+  wikidata?: string;
+  /** Date of the latest fact checked for this entry. */
+  asOf: IsoDate;
+  lang?: string;
+  dir?: TextDirection;
+}
+
+/** W3C TextQuoteSelector (§4.2.4). */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/**
+ * W3C TextPositionSelector (§4.2.5), used only as a hint. Offsets count
+ * UTF-16 code units of the article's rendered text (see lib/text-index.ts),
+ * not code points as the W3C model says; the two agree for text without
+ * characters outside the Basic Multilingual Plane, such as this article's.
+ */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+/** W3C SpecificResource target: the article (by canonical URL) plus selectors. */
+export interface NoteTarget {
+  source: string;
+  /** A TextQuoteSelector, optionally followed by a TextPositionSelector hint. */
+  selector: Selector[];
+}
+
+export interface Note {
+  id: string;
+  title: string;
+  /** Plain-text paragraphs. */
+  body: string[];
+  /** `background`: up to the article's date; `after`: what happened since. */
+  period: 'background' | 'after';
+  sources: Source[];
+  /** Ids of the entities the note concerns. */
+  entities: string[];
+  targets: NoteTarget[];
+  /** Key dated facts, each cited. */
+  facts: Fact[];
+  singleSource?: SingleSourceCaveat;
+  asOf: IsoDate;
+  lang?: string;
+  dir?: TextDirection;
+}
+
+export interface SummaryPoint {
+  text: string;
+  /** The point rests on the article's single unnamed source. */
+  singleSource?: boolean;
+}
+
+/** Which URLs are this article: any listed host with one of the paths. */
+export interface UrlRule {
+  hosts: string[];
+  /** Exact path without trailing slash, query or fragment ("/en/202504220389"). */
+  path: string;
+}
+
+export interface Article {
+  id: string;
+  url: string;
+  urlRules: UrlRule[];
+  headline: string;
+  /** Entity id of the publisher. */
+  publisher: string;
+  published: IsoDate;
+  lang: string;
+  dir?: TextDirection;
+  /** Short verbatim quotes from the body that confirm the page is this article. */
+  fingerprints: string[];
+  /** 3 to 6 key points for the popup. */
+  summary: SummaryPoint[];
+  singleSource?: SingleSourceCaveat;
+  /** Ids of the entities the article names (each must occur in its text). */
+  mentions: string[];
+  /** Ids of the notes that belong to it. */
+  notes: string[];
+  sources: Source[];
+  asOf: IsoDate;
+}
+
+/** Everything the extension bundles. */
+export interface AnnotationSet {
+  entities: Entity[];
+  notes: Note[];
+  articles: Article[];
+}

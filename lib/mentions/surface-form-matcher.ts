@@ -1,0 +1,108 @@
+/**
+ * Finds every occurrence of many surface forms in one pass over the text.
+ *
+ * A character trie of all forms is walked from each word start, so the cost
+ * is linear in the text length times the (short) depth reached, whatever the
+ * number of forms: one pass, not one regular expression per term. Matches are
+ * leftmost-longest and never overlap ("Supreme Leader Ayatollah Ali Khamenei"
+ * is one mention, not three), start and end on word boundaries ("Xi" is not
+ * found inside "Xinhai"), and an apostrophe ends a word, so "Khamenei" is
+ * found in "Khamenei’s" once the text is normalised.
+ */
+import { isWordCode, lowerCaseSameLength } from '../text/word-chars';
+
+export interface FormPattern<T> {
+  /** The form, normalised like the text it is matched against. */
+  text: string;
+  ignoreCase: boolean;
+  value: T;
+}
+
+export interface FormMatch<T> {
+  start: number;
+  end: number;
+  value: T;
+}
+
+interface TrieNode<T> {
+  next: Map<number, TrieNode<T>>;
+  accept: FormPattern<T>[] | null;
+}
+
+const newNode = <T>(): TrieNode<T> => ({ next: new Map(), accept: null });
+
+export class SurfaceFormMatcher<T> {
+  private readonly root: TrieNode<T> = newNode();
+
+  constructor(patterns: Iterable<FormPattern<T>>) {
+    for (const pattern of patterns) {
+      if (!pattern.text) continue;
+      const key = lowerCaseSameLength(pattern.text);
+      let node = this.root;
+      for (let i = 0; i < key.length; i++) {
+        const code = key.charCodeAt(i);
+        let child = node.next.get(code);
+        if (!child) {
+          child = newNode();
+          node.next.set(code, child);
+        }
+        node = child;
+      }
+      (node.accept ??= []).push(pattern);
+    }
+  }
+
+  /**
+   * All matches in `text`, in order. `from`/`to` bound the scan so a caller
+   * can work through a long text in chunks (a match may run past `to`).
+   */
+  findAll(text: string, from = 0, to = text.length, lowered = lowerCaseSameLength(text)): FormMatch<T>[] {
+    const matches: FormMatch<T>[] = [];
+    const n = text.length;
+    let i = from;
+    while (i < to) {
+      const code = text.charCodeAt(i);
+      if (!isWordCode(code) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      const found = this.longestAt(text, lowered, i, n);
+      if (found) {
+        matches.push(found);
+        i = found.end;
+      } else {
+        i++;
+      }
+    }
+    return matches;
+  }
+
+  private longestAt(text: string, lowered: string, start: number, n: number): FormMatch<T> | null {
+    let node: TrieNode<T> | undefined = this.root;
+    let best: FormMatch<T> | null = null;
+    let j = start;
+    while (node) {
+      if (node.accept && j > start) {
+        const endsWord = isWordCode(text.charCodeAt(j - 1));
+        if (!endsWord || j === n || !isWordCode(text.charCodeAt(j))) {
+          const value = this.acceptable(node.accept, text, start, j);
+          if (value !== undefined) best = { start, end: j, value };
+        }
+      }
+      if (j >= n) break;
+      node = node.next.get(lowered.charCodeAt(j));
+      j++;
+    }
+    return best;
+  }
+
+  private acceptable(accept: FormPattern<T>[], text: string, start: number, end: number): T | undefined {
+    let slice: string | undefined;
+    for (const pattern of accept) {
+      if (pattern.ignoreCase) return pattern.value;
+      slice ??= text.slice(start, end);
+      if (slice === pattern.text) return pattern.value;
+    }
+    return undefined;
+  }
+}
