@@ -1,7 +1,69 @@
-import { defineConfig } from 'wxt';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { annotationDataScript } from './lib/annotations/bundled-set';
+import { loadAnnotationSet } from './lib/annotations/load-files';
+import type { AnnotationSet } from './lib/annotations/types';
+import { formatProblem } from './lib/annotations/validate';
+
+const DATA_SCRIPT = 'annotation-data.js';
+
+// Extension pages load only their own files and may open no connection at all.
+const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self'; style-src 'self'";
+
+let annotationSet: AnnotationSet | null = null;
+
+/** Validated data, or a build failure that names each file, JSON path and reason. */
+function validatedSet(root: string): AnnotationSet {
+  if (annotationSet) return annotationSet;
+  const { set, problems } = loadAnnotationSet(root);
+  if (problems.length > 0) {
+    throw new Error(`Annotation data is invalid:\n${problems.map(formatProblem).join('\n')}`);
+  }
+  return (annotationSet = set);
+}
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_actionTitle__' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory-extension.org',
+              // The CSS Custom Highlight API reached Firefox in 140.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '105' }),
+  }),
+  zip: {
+    // addons.mozilla.org rebuilds from this archive: include what the build reads.
+    includeSources: ['data/**', 'tests/fixtures/**'],
+    excludeSources: ['artifacts/**', 'screenshots/**'],
+  },
+  hooks: {
+    'build:before': (wxt) => {
+      validatedSet(wxt.config.root);
+    },
+    'build:publicAssets': (wxt, assets) => {
+      assets.push({ relativeDest: DATA_SCRIPT, contents: annotationDataScript(validatedSet(wxt.config.root)) });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        script.js = [DATA_SCRIPT, ...(script.js ?? []).filter((js) => js !== DATA_SCRIPT)];
+      }
+    },
+  },
+  outDir: resolve(import.meta.dirname, '.output'),
 });

@@ -1,0 +1,66 @@
+import type { Entity, EntityType, Note } from '../lib/annotations/types';
+import { t } from '../lib/i18n';
+import EntityCard from './EntityCard';
+import NoteCard from './NoteCard';
+
+export type CardView = { kind: 'entity'; entity: Entity } | { kind: 'note'; note: Note; from?: Entity };
+
+export interface AnnotationCardProps {
+  view: CardView;
+  /** Notes that concern the entity on view. */
+  relatedNotes: readonly Note[];
+  articleDate?: string;
+  onClose: () => void;
+  onOpenNote: (noteId: string) => void;
+  onBack: () => void;
+}
+
+export function typeLabel(type: EntityType): string {
+  return t(`type_${type}`);
+}
+
+/**
+ * The card frame: a non-modal dialog named by its title. Text comes from the
+ * annotation set and is rendered as text nodes only.
+ */
+export default function AnnotationCard({ view, relatedNotes, articleDate, onClose, onOpenNote, onBack }: AnnotationCardProps) {
+  const record = view.kind === 'entity' ? view.entity : view.note;
+  const title = view.kind === 'entity' ? view.entity.name : view.note.title;
+  const kicker = view.kind === 'entity' ? typeLabel(view.entity.type) : t('noteLabel');
+  return (
+    <div
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="bs-card-title"
+      tabIndex={-1}
+      lang={record.lang ?? 'en'}
+      dir={record.dir ?? 'auto'}
+      data-testid="backstory-card"
+    >
+      <header class="card__header">
+        <div>
+          <p class="card__kicker">{kicker}</p>
+          <h2 id="bs-card-title" class="card__title">
+            {title}
+          </h2>
+        </div>
+        <button type="button" class="card__close" aria-label={t('close')} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <div class="card__body">
+        {view.kind === 'note' && view.from && (
+          <button type="button" class="back-link" onClick={onBack}>
+            {t('backTo', view.from.name)}
+          </button>
+        )}
+        {view.kind === 'entity' ? (
+          <EntityCard entity={view.entity} notes={relatedNotes} onOpenNote={onOpenNote} articleDate={articleDate} />
+        ) : (
+          <NoteCard note={view.note} articleDate={articleDate} />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { formatDate } from '../lib/format-date';
+import { t } from '../lib/i18n';
+import type { ArticleSummary as Summary } from '../lib/messages';
+
+export interface ArticleSummaryProps {
+  article: Summary;
+}
+
+/** Publisher, headline, date and the key points, with the single-source caveat. */
+export default function ArticleSummary({ article }: ArticleSummaryProps) {
+  return (
+    <section class="article" aria-labelledby="popup-headline" lang={article.lang} dir={article.dir ?? 'auto'}>
+      <p class="article__meta">
+        {article.publisher} · <time dateTime={article.published}>{formatDate(article.published)}</time>
+      </p>
+      <h1 id="popup-headline" class="article__headline">
+        {article.headline}
+      </h1>
+      <h2 class="section-title">{t('popupSummary')}</h2>
+      <ul class="summary">
+        {article.summary.map((point, i) => (
+          <li key={i}>
+            {point.text}
+            {point.singleSource && <span class="tag tag--caveat"> {t('singleSourceTag')}</span>}
+          </li>
+        ))}
+      </ul>
+      {article.singleSource && (
+        <div class="caveat" role="note">
+          <p class="caveat__label">{t('singleSourceLabel')}</p>
+          <p>{article.singleSource.claim}</p>
+          <p>
+            <strong>{t('otherAccounts')}</strong> {article.singleSource.otherAccounts}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

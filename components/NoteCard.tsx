@@ -1,0 +1,33 @@
+import type { Note } from '../lib/annotations/types';
+import { formatDate } from '../lib/format-date';
+import { t } from '../lib/i18n';
+import FactList from './FactList';
+import SingleSourceNotice from './SingleSourceNotice';
+import SourceList from './SourceList';
+
+export interface NoteCardProps {
+  note: Note;
+  articleDate?: string;
+}
+
+/** A background note in full: its paragraphs, dated facts, caveat and sources. */
+export default function NoteCard({ note, articleDate }: NoteCardProps) {
+  return (
+    <div class="card__content">
+      {note.period === 'after' && (
+        <p class="badge badge--after">
+          {articleDate ? t('afterArticleSince', formatDate(articleDate)) : t('afterArticle')}
+        </p>
+      )}
+      {note.singleSource && <SingleSourceNotice caveat={note.singleSource} />}
+      {note.body.map((paragraph, i) => (
+        <p key={i} class="note-paragraph">
+          {paragraph}
+        </p>
+      ))}
+      <FactList facts={note.facts} headingId="bs-note-facts" articleDate={articleDate} />
+      <SourceList sources={note.sources} headingId="bs-note-sources" />
+      <p class="meta">{t('asOf', formatDate(note.asOf))}</p>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { ENTITY_TYPES, type EntityType } from '../lib/annotations/types';
+import { t } from '../lib/i18n';
+import type { Settings } from '../lib/settings';
+
+export interface SettingsPanelProps {
+  settings: Settings;
+  /** null where there is no page Backstory can annotate. */
+  pageOn: boolean | null;
+  onChange: (patch: Partial<Settings>) => void;
+  onPageToggle: (on: boolean) => void;
+}
+
+/** The reader's controls. Every change is saved and applied to the page at once. */
+export default function SettingsPanel({ settings, pageOn, onChange, onPageToggle }: SettingsPanelProps) {
+  const toggleType = (type: EntityType, on: boolean) =>
+    onChange({ entityTypes: on ? [...settings.entityTypes, type] : settings.entityTypes.filter((x) => x !== type) });
+  return (
+    <section class="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title" class="section-title">{t('popupControls')}</h2>
+      {pageOn !== null && (
+        <label class="switch">
+          <input type="checkbox" role="switch" checked={pageOn} onChange={(e) => onPageToggle(e.currentTarget.checked)} />
+          {t('settingPage')}
+        </label>
+      )}
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={settings.siteEnabled}
+          onChange={(e) => onChange({ siteEnabled: e.currentTarget.checked })}
+        />
+        {t('settingSite')}
+      </label>
+      <fieldset>
+        <legend>{t('settingMentions')}</legend>
+        <label>
+          <input type="radio" name="mentions" checked={settings.mentionMode === 'all'} onChange={() => onChange({ mentionMode: 'all' })} />
+          {t('settingMentionsAll')}
+        </label>
+        <label>
+          <input type="radio" name="mentions" checked={settings.mentionMode === 'first'} onChange={() => onChange({ mentionMode: 'first' })} />
+          {t('settingMentionsFirst')}
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settingStyle')}</legend>
+        <label>
+          <input
+            type="radio"
+            name="style"
+            checked={settings.highlightStyle === 'underline'}
+            onChange={() => onChange({ highlightStyle: 'underline' })}
+          />
+          {t('settingStyleUnderline')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="style"
+            checked={settings.highlightStyle === 'background'}
+            onChange={() => onChange({ highlightStyle: 'background' })}
+          />
+          {t('settingStyleBackground')}
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settingTypes')}</legend>
+        <div class="types">
+          {ENTITY_TYPES.map((type) => (
+            <label key={type}>
+              <input type="checkbox" checked={settings.entityTypes.includes(type)} onChange={(e) => toggleType(type, e.currentTarget.checked)} />
+              {t(`typePlural_${type}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </section>
+  );
+}

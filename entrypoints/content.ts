@@ -1,0 +1,42 @@
+import '../components/highlights.css';
+import { browser } from 'wxt/browser';
+import { bundledAnnotationSet } from '../lib/annotations/bundled-set';
+import { BackstoryPage } from '../lib/content/backstory-page';
+import { highlightApiAvailable } from '../lib/highlight/highlighter';
+import { isContentRequest, type BackgroundRequest, type ContentRequest } from '../lib/messages';
+import { isPublisherHost, PUBLISHER_HOSTS } from '../lib/page/publisher';
+import { loadPagesOff, loadSettings, onSettingsChanged } from '../lib/settings';
+
+export default defineContentScript({
+  matches: PUBLISHER_HOSTS.map((host) => `*://${host}/*`),
+  runAt: 'document_idle',
+  cssInjectionMode: 'manifest',
+  main(ctx) {
+    // Match patterns already limit the hosts; this guards against a pattern edited by mistake.
+    if (!isPublisherHost(location.hostname) || !highlightApiAvailable()) return;
+    const page = new BackstoryPage({
+      win: window,
+      set: bundledAnnotationSet(),
+      loadSettings,
+      loadPagesOff,
+      sendBadge: (count) => {
+        const message: BackgroundRequest = { type: 'backstory:badge', count };
+        browser.runtime.sendMessage(message).catch(() => {});
+      },
+    });
+    const unsubscribe = onSettingsChanged(() => void page.settingsChanged());
+    const onMessage = (message: unknown) => {
+      if (!isContentRequest(message)) return undefined;
+      const request: ContentRequest = message;
+      if (request.type === 'backstory:get-report') return Promise.resolve(page.report());
+      return Promise.resolve(page.reveal(request.target));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      unsubscribe();
+      page.stop();
+    });
+    void page.start();
+  },
+});

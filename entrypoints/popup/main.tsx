@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import Popup from '../../components/Popup';
+import '../../components/popup.css';
+
+render(<Popup />, document.getElementById('app')!);

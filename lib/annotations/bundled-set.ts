@@ -1,0 +1,21 @@
+/**
+ * The annotation set as the extension receives it. The build (wxt.config.ts)
+ * validates data/ and ships it as `annotation-data.js`, a content script that
+ * runs before the main one in the same isolated world and leaves the set on
+ * this global. Keeping the data out of the code bundle lets data and code be
+ * measured, reviewed and cached separately.
+ */
+import type { AnnotationSet } from './types';
+
+export const DATA_GLOBAL = '__BACKSTORY_DATA__';
+
+export function bundledAnnotationSet(): AnnotationSet {
+  const set = (globalThis as Record<string, unknown>)[DATA_GLOBAL] as AnnotationSet | undefined;
+  if (!set || !Array.isArray(set.entities)) throw new Error('Backstory: annotation data script did not run');
+  return set;
+}
+
+/** The source of annotation-data.js for a validated set. */
+export function annotationDataScript(set: AnnotationSet): string {
+  return `globalThis.${DATA_GLOBAL} = ${JSON.stringify(set)};\n`;
+}

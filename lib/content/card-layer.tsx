@@ -1,0 +1,171 @@
+/**
+ * The UI layer on the page: one host element with an open shadow root
+ * holding the card and a live region. The page's CSS cannot reach inside and
+ * the card's CSS cannot leak out; the host carries `data-backstory` so the
+ * text index and the page observer ignore it.
+ *
+ * The host is a child of <html>, not <body>: a client-side framework that
+ * re-renders <body> must not take the card with it.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { render } from 'preact';
+import AnnotationCard, { type CardView } from '../../components/AnnotationCard';
+import cardCss from '../../components/card.css?inline';
+import type { Note } from '../annotations/types';
+import { nearestLineRect } from '../highlight/hit-test';
+import { OWN_NODE_ATTRIBUTE } from '../text/text-index';
+
+export interface CardAnchor {
+  range: Range;
+  /** Pointer position when opened, to pick the nearest line of a wrapped highlight. */
+  x?: number;
+  y?: number;
+}
+
+export interface CardContent {
+  view: CardView;
+  relatedNotes: readonly Note[];
+  articleDate?: string;
+}
+
+export interface CardLayerEvents {
+  onClose(): void;
+  onOpenNote(noteId: string): void;
+  onBack(): void;
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+}
+
+const VIEWPORT_PADDING = 8;
+
+export class CardLayer {
+  readonly host: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private readonly floating: HTMLElement;
+  private readonly live: HTMLElement;
+  private stopAutoUpdate: (() => void) | null = null;
+  private anchor: CardAnchor | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly events: CardLayerEvents,
+  ) {
+    this.host = doc.createElement('backstory-layer');
+    this.host.setAttribute(OWN_NODE_ATTRIBUTE, '');
+    this.shadow = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = cardCss;
+    const layer = doc.createElement('div');
+    layer.className = 'layer';
+    this.live = doc.createElement('div');
+    this.live.className = 'visually-hidden';
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    this.floating = doc.createElement('div');
+    this.floating.className = 'floating';
+    this.floating.hidden = true;
+    this.floating.addEventListener('pointerenter', () => this.events.onPointerEnter());
+    this.floating.addEventListener('pointerleave', () => this.events.onPointerLeave());
+    layer.append(this.live, this.floating);
+    this.shadow.append(style, layer);
+    doc.documentElement.append(this.host);
+  }
+
+  get isOpen(): boolean {
+    return !this.floating.hidden;
+  }
+
+  /** The card's dialog element, when open. */
+  get card(): HTMLElement | null {
+    return this.isOpen ? this.floating.querySelector<HTMLElement>('.card') : null;
+  }
+
+  contains(node: Node | null): boolean {
+    return node !== null && (node === this.host || this.host.contains(node) || this.shadow.contains(node));
+  }
+
+  show(content: CardContent, anchor: CardAnchor, focus: boolean): void {
+    this.anchor = anchor;
+    render(
+      <AnnotationCard
+        view={content.view}
+        relatedNotes={content.relatedNotes}
+        articleDate={content.articleDate}
+        onClose={this.events.onClose}
+        onOpenNote={this.events.onOpenNote}
+        onBack={this.events.onBack}
+      />,
+      this.floating,
+    );
+    this.floating.hidden = false;
+    this.stopAutoUpdate?.();
+    const reference = this.referenceFor(anchor);
+    this.stopAutoUpdate = autoUpdate(reference, this.floating, () => void this.position(reference));
+    if (focus) this.card?.focus({ preventScroll: true });
+    const card = this.card;
+    const body = card?.querySelector('.card__body');
+    if (body) body.scrollTop = 0;
+  }
+
+  /** Re-renders the open card with new content (e.g. a note opened from an entity card). */
+  update(content: CardContent, focus: boolean): void {
+    if (this.anchor) this.show(content, this.anchor, focus);
+  }
+
+  hide(): void {
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    this.anchor = null;
+    render(null, this.floating);
+    this.floating.hidden = true;
+  }
+
+  /** Tells screen readers something happened (ARIA references cannot cross into the shadow root). */
+  announce(message: string): void {
+    // Clearing first makes a repeated message be announced again.
+    this.live.textContent = '';
+    setTimeout(() => {
+      this.live.textContent = message;
+    }, 50);
+  }
+
+  dispose(): void {
+    this.hide();
+    this.host.remove();
+  }
+
+  private referenceFor(anchor: CardAnchor): VirtualElement {
+    const { range } = anchor;
+    // Which line of a wrapped highlight the card belongs to, fixed at open
+    // time so it follows that line when the page scrolls.
+    const rects = Array.from(range.getClientRects());
+    const nearest = nearestLineRect(range, anchor.x, anchor.y);
+    const line = nearest ? Math.max(0, rects.findIndex((r) => r.top === nearest.top && r.left === nearest.left)) : 0;
+    const parent = range.startContainer.parentElement ?? undefined;
+    return {
+      getBoundingClientRect: () => range.getClientRects()[line] ?? range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: parent,
+    };
+  }
+
+  private async position(reference: VirtualElement): Promise<void> {
+    const floating = this.floating;
+    const { x, y } = await computePosition(reference, floating, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(8),
+        flip({ padding: VIEWPORT_PADDING }),
+        shift({ padding: VIEWPORT_PADDING }),
+        size({
+          padding: VIEWPORT_PADDING,
+          apply({ availableHeight }) {
+            floating.style.maxHeight = `${Math.max(120, Math.floor(availableHeight))}px`;
+          },
+        }),
+      ],
+    });
+    floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  }
+}
