@@ -65,5 +65,6 @@ export default defineConfig({
       }
     },
   },
-  outDir: resolve(import.meta.dirname, '.output'),
+  // Harnesses that build while another build runs point this elsewhere.
+  outDir: process.env.BACKSTORY_OUT_DIR ?? resolve(import.meta.dirname, '.output'),
 });

@@ -105,6 +105,9 @@ export class BackstoryPage {
     if (!result || generation !== this.generation) return;
     this.apply(result, settings);
     this.annotateMs = performance.now() - started;
+    performance.mark('backstory:annotated', {
+      detail: { mentions: result.mentions.length, notes: result.notes.length, orphans: result.orphans.length },
+    });
     this.updateBadge();
   }
 

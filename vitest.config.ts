@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+/**
+ * Two projects:
+ * - unit: logic and components in happy-dom, with WXT's fake browser APIs;
+ * - browser: behaviour that needs real layout, caret hit-testing or the CSS
+ *   highlight registry, in Debian's Chromium (vitest browser mode).
+ * The end-to-end suite has its own config (vitest.e2e.config.ts).
+ */
+const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+export default defineConfig({
+  // WxtVitest does not read the Vite plugins from wxt.config.ts.
+  plugins: [preact()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/support/setup-unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        // WxtVitest's virtual setup module cannot be served to a real browser;
+        // extension APIs there are WXT's fake browser, aliased in directly.
+        resolve: { alias: { 'wxt/browser': resolve(import.meta.dirname, 'tests/support/fake-wxt-browser.ts') } },
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/support/setup-browser.ts'],
+          testTimeout: 20_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium', viewport: { width: 1024, height: 768 } }],
+          },
+        },
+      },
+    ],
+  },
+});
