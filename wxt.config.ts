@@ -25,7 +25,11 @@ function validatedSet(root: string): AnnotationSet {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Terser packs the content script about 3% smaller than esbuild; it must stay under 25 KB gzipped.
+    build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } },
+  }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { RevealTarget } from '../lib/messages';
 import { getTabState, revealOnPage, type TabState } from '../lib/popup/page-client';
-import { loadSettings, onSettingsChanged, saveSettings, setPageHighlights, type Settings } from '../lib/settings';
+import { loadSettings, onSettingsChanged, saveSettings, setPageHighlights, type Settings, type SettingsPatch } from '../lib/settings';
 import ArticleSummary from './ArticleSummary';
 import EntityList from './EntityList';
 import NoteList from './NoteList';
@@ -40,7 +40,7 @@ export default function Popup({ refreshDelayMs = 150 }: PopupProps) {
 
   if (!tab || !settings) return <PopupState message={t('popupLoading')} />;
 
-  const change = (patch: Partial<Settings>) => void saveSettings(patch).then(setSettings);
+  const change = (patch: SettingsPatch) => void saveSettings(patch).then(setSettings);
   const report = tab.kind === 'report' ? tab.report : null;
   const reveal = (target: RevealTarget) => {
     if (tab.kind === 'report') void revealOnPage(tab.tabId, target);

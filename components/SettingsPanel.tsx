@@ -1,19 +1,22 @@
 import { ENTITY_TYPES, type EntityType } from '../lib/annotations/types';
 import { t } from '../lib/i18n';
-import type { Settings } from '../lib/settings';
+import type { Settings, SettingsPatch } from '../lib/settings';
 
 export interface SettingsPanelProps {
   settings: Settings;
   /** null where there is no page Backstory can annotate. */
   pageOn: boolean | null;
-  onChange: (patch: Partial<Settings>) => void;
+  onChange: (patch: SettingsPatch) => void;
   onPageToggle: (on: boolean) => void;
 }
 
 /** The reader's controls. Every change is saved and applied to the page at once. */
 export default function SettingsPanel({ settings, pageOn, onChange, onPageToggle }: SettingsPanelProps) {
+  // From the stored settings, not these props: quick clicks must not undo each other.
   const toggleType = (type: EntityType, on: boolean) =>
-    onChange({ entityTypes: on ? [...settings.entityTypes, type] : settings.entityTypes.filter((x) => x !== type) });
+    onChange((current) => ({
+      entityTypes: on ? [...current.entityTypes, type] : current.entityTypes.filter((x) => x !== type),
+    }));
   return (
     <section class="settings" aria-labelledby="settings-title">
       <h2 id="settings-title" class="section-title">{t('popupControls')}</h2>

@@ -58,10 +58,21 @@ export async function loadSettings(): Promise<Settings> {
   }
 }
 
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = sanitizeSettings({ ...(await loadSettings()), ...patch });
-  await settingsArea().set({ [SETTINGS_KEY]: next });
-  return next;
+// Saves run one after another, each over the one before: two quick clicks
+// in the popup must not both start from the same old settings.
+let saving: Promise<unknown> = Promise.resolve();
+
+export type SettingsPatch = Partial<Settings> | ((current: Settings) => Partial<Settings>);
+
+export function saveSettings(patch: SettingsPatch): Promise<Settings> {
+  const save = saving.then(async () => {
+    const current = await loadSettings();
+    const next = sanitizeSettings({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
+    await settingsArea().set({ [SETTINGS_KEY]: next });
+    return next;
+  });
+  saving = save.catch(() => {});
+  return save;
 }
 
 /** The key a page is remembered by: host-independent path, no query or fragment. */

@@ -24,6 +24,8 @@ export interface BackstoryPageOptions {
   loadPagesOff(): Promise<string[]>;
   /** Tells the toolbar badge how many annotations the page shows. */
   sendBadge(count: number): void;
+  /** The page's URL (default: the window's); tests serve pages from other hosts. */
+  url?: () => string;
 }
 
 interface OpenCard {
@@ -62,7 +64,12 @@ export class BackstoryPage {
         isOwn: (node) => this.layer?.contains(node) ?? false,
       },
       () => void this.refresh(),
+      () => this.url(),
     );
+  }
+
+  private url(): string {
+    return this.options.url?.() ?? this.options.win.location.href;
   }
 
   async start(): Promise<void> {
@@ -91,7 +98,7 @@ export class BackstoryPage {
   async refresh(): Promise<void> {
     const generation = ++this.generation;
     const settings = this.settings ?? (await this.reloadSettings());
-    this.detected = detectPage(this.doc, new URL(this.options.win.location.href), this.options.set);
+    this.detected = detectPage(this.doc, new URL(this.url()), this.options.set);
     const page = this.detected;
     if (!settings.siteEnabled || this.pageIsOff() || (page.kind !== 'article' && page.kind !== 'other-article')) {
       this.teardown();
@@ -138,7 +145,7 @@ export class BackstoryPage {
     const publisher = article ? this.entities.get(article.publisher)?.name ?? article.publisher : '';
     return {
       status,
-      url: this.options.win.location.href,
+      url: this.url(),
       article: article && {
         id: article.id,
         url: article.url,
@@ -179,7 +186,7 @@ export class BackstoryPage {
   }
 
   private pageIsOff(): boolean {
-    return this.pagesOff.includes(pageKey(this.options.win.location.href));
+    return this.pagesOff.includes(pageKey(this.url()));
   }
 
   private async reloadSettings(): Promise<Settings> {
@@ -219,7 +226,7 @@ export class BackstoryPage {
         this.closeCard(false);
       }
     }
-    const pageId = pageKey(this.options.win.location.href);
+    const pageId = pageKey(this.url());
     if (this.announcedFor !== pageId && result.ordered.length > 0) {
       this.announcedFor = pageId;
       this.layer!.announce(t('announceReady', String(result.ordered.length)));

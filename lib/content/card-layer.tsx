@@ -7,7 +7,7 @@
  * The host is a child of <html>, not <body>: a client-side framework that
  * re-renders <body> must not take the card with it.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import AnnotationCard, { type CardView } from '../../components/AnnotationCard';
 import cardCss from '../../components/card.css?inline';
@@ -37,6 +37,33 @@ export interface CardLayerEvents {
 }
 
 const VIEWPORT_PADDING = 8;
+
+/**
+ * Re-positions the card when the page scrolls (any scroller: capture), the
+ * window resizes, or the card's own size changes. Floating UI's autoUpdate
+ * does this too, with extra observers for layout shifts that a card open
+ * for seconds does not need, at a cost the content script's size budget
+ * cannot carry.
+ */
+function followAnchor(doc: Document, floating: HTMLElement, update: () => void): () => void {
+  const win = doc.defaultView!;
+  let frame = 0;
+  const schedule = () => {
+    if (!frame) frame = win.requestAnimationFrame(() => ((frame = 0), update()));
+  };
+  const options = { capture: true, passive: true };
+  win.addEventListener('scroll', schedule, options);
+  win.addEventListener('resize', schedule, options);
+  const observer = new ResizeObserver(schedule);
+  observer.observe(floating);
+  update();
+  return () => {
+    win.cancelAnimationFrame(frame);
+    win.removeEventListener('scroll', schedule, options);
+    win.removeEventListener('resize', schedule, options);
+    observer.disconnect();
+  };
+}
 
 export class CardLayer {
   readonly host: HTMLElement;
@@ -100,7 +127,7 @@ export class CardLayer {
     this.floating.hidden = false;
     this.stopAutoUpdate?.();
     const reference = this.referenceFor(anchor);
-    this.stopAutoUpdate = autoUpdate(reference, this.floating, () => void this.position(reference));
+    this.stopAutoUpdate = followAnchor(this.doc, this.floating, () => void this.position(reference));
     if (focus) this.card?.focus({ preventScroll: true });
     const card = this.card;
     const body = card?.querySelector('.card__body');

@@ -38,13 +38,14 @@ export class PageWatcher {
     private readonly win: Window,
     private readonly state: WatchedState,
     private readonly onChange: (reason: ChangeReason) => void,
+    private readonly url: () => string = () => win.location.href,
   ) {
-    this.lastUrl = win.location.href;
+    this.lastUrl = this.url();
   }
 
   start(): void {
     if (this.observer) return;
-    this.lastUrl = this.win.location.href;
+    this.lastUrl = this.url();
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.win.document, { childList: true, subtree: true, characterData: true });
     this.win.addEventListener('popstate', this.onPopState);
@@ -68,7 +69,7 @@ export class PageWatcher {
   }
 
   private checkUrl(): void {
-    const href = this.win.location.href;
+    const href = this.url();
     if (href === this.lastUrl) return;
     const before = new URL(this.lastUrl);
     const after = new URL(href);

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLOSE_GRACE_MS, HoverIntent, OPEN_DELAY_MS } from '../../lib/content/hover-intent';
+
+describe('hover intent', () => {
+  let events: string[];
+  let hover: HoverIntent<string>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    events = [];
+    hover = new HoverIntent<string>({ open: (t) => events.push(`open ${t}`), close: () => events.push('close') });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('opens only after the pointer rests on a highlight', () => {
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS - 10);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(10);
+    expect(events).toEqual(['open xi']);
+  });
+
+  it('ignores a pointer that passes over', () => {
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(150);
+    hover.pointerOver(null);
+    vi.advanceTimersByTime(2000);
+    expect(events).toEqual([]);
+  });
+
+  it('keeps the card open while the pointer crosses into it, and while it stays there', () => {
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    hover.pointerOver(null);
+    vi.advanceTimersByTime(CLOSE_GRACE_MS - 50);
+    hover.enterCard();
+    vi.advanceTimersByTime(10_000);
+    expect(events).toEqual(['open xi']);
+    hover.leaveCard();
+    vi.advanceTimersByTime(CLOSE_GRACE_MS);
+    expect(events).toEqual(['open xi', 'close']);
+  });
+
+  it('closes after the grace period once the pointer has left both', () => {
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    hover.pointerOver(null);
+    vi.advanceTimersByTime(CLOSE_GRACE_MS);
+    expect(events).toEqual(['open xi', 'close']);
+  });
+
+  it('returning to the highlight within the grace period keeps it open', () => {
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    hover.pointerOver(null);
+    vi.advanceTimersByTime(100);
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(5000);
+    expect(events).toEqual(['open xi']);
+  });
+
+  it('replaces the card when another highlight is hovered', () => {
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    hover.pointerOver('putin');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    expect(events).toEqual(['open xi', 'close', 'open putin']);
+    expect(hover.current).toBe('putin');
+  });
+
+  it('Escape (dismiss) closes at once and the same highlight stays closed until the pointer leaves it', () => {
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    hover.dismiss();
+    expect(events).toEqual(['open xi', 'close']);
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(2000);
+    expect(events).toEqual(['open xi', 'close']);
+    hover.pointerOver(null);
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    expect(events).toEqual(['open xi', 'close', 'open xi']);
+  });
+
+  it('adopts cards opened another way and closes them on dismiss', () => {
+    hover.adopt('note');
+    hover.pointerOver('note');
+    vi.advanceTimersByTime(5000);
+    expect(events).toEqual([]);
+    hover.dismiss();
+    expect(events).toEqual(['close']);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../../lib/annotations/types';
+import { createMentionMatcher, findMentions } from '../../lib/mentions/find-mentions';
+import { SurfaceFormMatcher } from '../../lib/mentions/surface-form-matcher';
+import { normalizeText } from '../../lib/text/normalize';
+import { annotationSet } from '../support/bundled-data';
+
+function entity(id: string, forms: Entity['surfaceForms']): Entity {
+  return { id, name: id, type: 'person', surfaceForms: forms, description: 'd', facts: [], sources: [], asOf: '2025' };
+}
+
+const people = [
+  entity('ali-khamenei', [
+    { text: 'Supreme Leader Ayatollah Ali Khamenei', kind: 'name' },
+    { text: 'Ali Khamenei', kind: 'name' },
+    { text: 'Khamenei', kind: 'name' },
+    { text: 'Supreme Leader', kind: 'title', ignoreCase: true, validFrom: '1989-06-04', validTo: '2026-02-28' },
+  ]),
+  entity('mojtaba-khamenei', [{ text: 'Supreme Leader', kind: 'title', ignoreCase: true, validFrom: '2026-03-09' }]),
+  entity('xi-jinping', [{ text: 'Xi', kind: 'name' }, { text: 'Xi Jinping', kind: 'name' }]),
+];
+
+const found = (text: string, date: string | null = '2025-04-22') =>
+  findMentions(normalizeText(text), createMentionMatcher(people, date)).map((m) => [
+    m.entityId,
+    normalizeText(text).slice(m.start, m.end),
+  ]);
+
+describe('surface form matcher', () => {
+  it('prefers the longest form: one mention, not three', () => {
+    expect(found('Supreme Leader Ayatollah Ali Khamenei, right, meets')).toEqual([
+      ['ali-khamenei', 'Supreme Leader Ayatollah Ali Khamenei'],
+    ]);
+  });
+
+  it('matches on word boundaries only', () => {
+    expect(found('Xinhai and Xiamen, but Xi and Xi’s')).toEqual([
+      ['xi-jinping', 'Xi'],
+      ['xi-jinping', 'Xi'],
+    ]);
+    expect(found('Khameneism')).toEqual([]);
+  });
+
+  it('finds possessives with curly and straight apostrophes', () => {
+    expect(found('Ali Khamenei’s letter and Khamenei\'s message')).toEqual([
+      ['ali-khamenei', 'Ali Khamenei'],
+      ['ali-khamenei', 'Khamenei'],
+    ]);
+  });
+
+  it('respects letter case unless a form ignores it', () => {
+    const matcher = new SurfaceFormMatcher([
+      { text: 'US', ignoreCase: false, value: 'us' },
+      { text: 'supreme leader', ignoreCase: true, value: 'sl' },
+    ]);
+    expect(matcher.findAll('the us and the US; the Supreme Leader').map((m) => m.value)).toEqual(['us', 'sl']);
+  });
+
+  it('resolves forms whose owner changed by the page date, and skips them when the date is unknown', () => {
+    expect(found('the Supreme Leader said', '2025-04-22')).toEqual([['ali-khamenei', 'Supreme Leader']]);
+    expect(found('the Supreme Leader said', '2026-06-01')).toEqual([['mojtaba-khamenei', 'Supreme Leader']]);
+    expect(found('the Supreme Leader said', '2026-03-03')).toEqual([]);
+    expect(found('the Supreme Leader said', null)).toEqual([]);
+    expect(found('Khamenei said', null)).toEqual([['ali-khamenei', 'Khamenei']]);
+  });
+
+  it('gives the same result when the text is scanned in chunks', () => {
+    const text = normalizeText('Xi Jinping met Ali Khamenei. '.repeat(200));
+    const matcher = createMentionMatcher(people, '2025-04-22');
+    const whole = matcher.findAll(text);
+    const chunked = [];
+    for (let from = 0; from < text.length; ) {
+      const to = Math.min(text.length, from + 37);
+      const part = matcher.findAll(text, from, to);
+      chunked.push(...part);
+      from = Math.max(to, part.length ? part[part.length - 1].end : to);
+    }
+    expect(chunked.map((m) => [m.start, m.end])).toEqual(whole.map((m) => [m.start, m.end]));
+    expect(whole).toHaveLength(400);
+  });
+
+  it('finds no entity inside another entity’s longer name in the real data', () => {
+    const matcher = createMentionMatcher(annotationSet.entities, '2025-04-22');
+    const text = normalizeText('Foreign Minister Abbas Araghchi met China’s Foreign Minister Wang Yi in Beijing.');
+    const ids = matcher.findAll(text).map((m) => m.value.entity.id);
+    expect(ids).toEqual(['abbas-araghchi', 'wang-yi', 'beijing']);
+  });
+});
