@@ -11,6 +11,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
  *   highlight registry, in Debian's Chromium (vitest browser mode).
  * The end-to-end suite has its own config (vitest.e2e.config.ts).
  */
+type PlaywrightContext = { page: { emulateMedia(options: Record<string, string>): Promise<void> } };
+
 const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 export default defineConfig({
@@ -32,7 +34,12 @@ export default defineConfig({
         extends: true,
         // WxtVitest's virtual setup module cannot be served to a real browser;
         // extension APIs there are WXT's fake browser, aliased in directly.
-        resolve: { alias: { 'wxt/browser': resolve(import.meta.dirname, 'tests/support/fake-wxt-browser.ts') } },
+        resolve: {
+          alias: { 'wxt/browser': resolve(import.meta.dirname, 'tests/support/fake-wxt-browser.ts') },
+          dedupe: ['preact'],
+        },
+        // One copy of Preact for components and hooks (two copies break hooks).
+        optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'axe-core', '@floating-ui/dom', 'approx-string-match'] },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
@@ -46,6 +53,15 @@ export default defineConfig({
               launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium', viewport: { width: 1024, height: 768 } }],
+            // Server-side helpers the tests call through `commands` (tests/support/browser-commands.d.ts).
+            commands: {
+              async setColorScheme(ctx, scheme: 'light' | 'dark') {
+                await (ctx as unknown as PlaywrightContext).page.emulateMedia({ colorScheme: scheme });
+              },
+              async setReducedMotion(ctx, reduce: boolean) {
+                await (ctx as unknown as PlaywrightContext).page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
+              },
+            },
           },
         },
       },

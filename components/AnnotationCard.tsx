@@ -38,7 +38,7 @@ export default function AnnotationCard({ view, relatedNotes, articleDate, onClos
       dir={record.dir ?? 'auto'}
       data-testid="backstory-card"
     >
-      <header class="card__header">
+      <div class="card__header">
         <div>
           <p class="card__kicker">{kicker}</p>
           <h2 id="bs-card-title" class="card__title">
@@ -48,7 +48,7 @@ export default function AnnotationCard({ view, relatedNotes, articleDate, onClos
         <button type="button" class="card__close" aria-label={t('close')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </div>
       <div class="card__body">
         {view.kind === 'note' && view.from && (
           <button type="button" class="back-link" onClick={onBack}>

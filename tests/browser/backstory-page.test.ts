@@ -1,0 +1,232 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OPEN_DELAY_MS } from '../../lib/content/hover-intent';
+import { normalizeText } from '../../lib/text/normalize';
+import { annotationSet, article, loadArticlePage as loadArticlePageOnly } from '../support/bundled-data';
+import {
+  centerOf,
+  highlightCount,
+  type Harness,
+  layerRoot,
+  openCard,
+  pointerMove,
+  press,
+  rangeOfText,
+  registered,
+  sleep,
+  startBackstory,
+  waitFor,
+} from '../support/backstory-harness';
+
+let harness: Harness | null = null;
+afterEach(() => {
+  harness?.page.stop();
+  harness = null;
+});
+
+const articleRoot = () => document.querySelector('article.article:not(.article--next)')!;
+
+/** Every text node of the body, in order: the page's own DOM, by identity. */
+const textNodes = () => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const nodes: Node[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+  return nodes;
+};
+
+describe('Backstory on the article page (real Chromium)', () => {
+  it('highlights the mentions and places every note, inside the article only', async () => {
+    harness = await startBackstory();
+    const report = harness.page.report();
+    expect(report.status).toBe('article');
+    expect(report.notes.filter((n) => n.placed)).toHaveLength(article.notes.length);
+    expect(new Set(report.entities.map((e) => e.id))).toEqual(new Set(article.mentions));
+    const root = articleRoot();
+    for (const range of [...registered('entity'), ...registered('note')]) {
+      expect(root.contains(range.commonAncestorContainer)).toBe(true);
+    }
+    expect(harness.badges.at(-1)).toBe(report.annotationCount);
+    // Nothing in the navigation, related links or the next story.
+    const outside = ['.site-nav', '.related', '.article--next'].map((s) => document.querySelector(s)!);
+    for (const range of registered('entity')) for (const el of outside) expect(el.contains(range.startContainer)).toBe(false);
+  });
+
+  it('highlights only text that is a surface form of its entity', async () => {
+    harness = await startBackstory();
+    const forms = new Set(annotationSet.entities.flatMap((e) => e.surfaceForms.map((f) => normalizeText(f.text).toLowerCase())));
+    const ranges = registered('entity');
+    expect(ranges.length).toBeGreaterThan(50);
+    for (const range of ranges) expect(forms.has(normalizeText(range.toString()).toLowerCase()), range.toString()).toBe(true);
+  });
+
+  it('changes no node of the page, and turning it off restores the page exactly', async () => {
+    loadArticlePageOnly();
+    const before = textNodes();
+    const html = document.body.innerHTML;
+    harness = await startBackstory({ load: false });
+    expect(highlightCount()).toBeGreaterThan(0);
+    expect(textNodes()).toEqual(before);
+    expect(document.body.innerHTML).toBe(html);
+    harness.page.stop();
+    expect(highlightCount()).toBe(0);
+    expect(document.querySelector('backstory-layer')).toBeNull();
+    expect(textNodes()).toEqual(before);
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('lets a script that holds a text node change it afterwards, and re-annotates', async () => {
+    loadArticlePageOnly();
+    const paragraph = Array.from(articleRoot().querySelectorAll('p')).find((p) => p.textContent!.startsWith('In late March'))!;
+    const node = paragraph.firstChild as Text;
+    harness = await startBackstory({ load: false });
+    node.data = 'In late March, Putin threatened nothing at all.';
+    expect(paragraph.textContent).toBe('In late March, Putin threatened nothing at all.');
+    await waitFor(() => registered('entity').some((r) => r.toString() === 'Putin' && r.startContainer === node));
+    expect(registered('entity').some((r) => r.startContainer === node && r.toString() === 'Trump')).toBe(false);
+  });
+
+  it('comes back after the page re-renders the article with new nodes, without an observer loop', async () => {
+    harness = await startBackstory();
+    const count = registered('entity').length;
+    const main = articleRoot().querySelector('main')!;
+    const errors: unknown[] = [];
+    window.addEventListener('error', (e) => errors.push(e.error));
+    const started = performance.now();
+    main.replaceChildren(...Array.from(main.childNodes).map((n) => n.cloneNode(true)));
+    await waitFor(() => registered('entity').length === count && registered('entity').every((r) => r.startContainer.isConnected));
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(2000);
+    const settledAt = harness.badges.length;
+    await sleep(300);
+    expect(harness.badges.length).toBe(settledAt);
+    expect(errors).toEqual([]);
+  });
+
+  it('follows client-side navigation to and away from the article', async () => {
+    document.body.replaceChildren(Object.assign(document.createElement('main'), { textContent: 'Home page' }));
+    harness = await startBackstory({ load: false, url: 'https://www.iranintl.com/en' });
+    expect(harness.page.report().status).toBe('no-article');
+    harness.setUrl('https://www.iranintl.com/en/202504220389');
+    loadArticlePageOnly();
+    await waitFor(() => harness!.page.report().status === 'article', 1000);
+    expect(registered('entity').length).toBeGreaterThan(0);
+    harness.setUrl('https://www.iranintl.com/en');
+    document.body.replaceChildren(Object.assign(document.createElement('main'), { textContent: 'Home again' }));
+    await waitFor(() => highlightCount() === 0, 1000);
+    expect(harness.page.report().status).toBe('no-article');
+  });
+
+  it('does nothing on a lookalike host', async () => {
+    harness = await startBackstory({ url: 'https://lranintl.com/en/202504220389' });
+    expect(highlightCount()).toBe(0);
+    expect(document.querySelector('backstory-layer')).toBeNull();
+    expect(harness.page.report().status).toBe('no-article');
+  });
+
+  it('highlights entities but places no notes on another article of the site', async () => {
+    harness = await startBackstory({ url: 'https://www.iranintl.com/en/202505010001' });
+    const report = harness.page.report();
+    expect(report.status).toBe('other-article');
+    expect(registered('entity').length).toBeGreaterThan(0);
+    expect(registered('note')).toHaveLength(0);
+  });
+
+  it('applies settings live: first mention only, entity types, style, page off', async () => {
+    harness = await startBackstory();
+    const all = registered('entity').length;
+    await harness.setSettings({ mentionMode: 'first' });
+    const first = registered('entity').length;
+    expect(first).toBeLessThan(all);
+    expect(first).toBe(harness.page.report().entities.length);
+    await harness.setSettings({ entityTypes: ['person'] });
+    const people = new Set(annotationSet.entities.filter((e) => e.type === 'person').map((e) => e.name));
+    expect(harness.page.report().entities.every((e) => people.has(e.name))).toBe(true);
+    await harness.setSettings({ highlightStyle: 'background' });
+    expect(CSS.highlights.has('backstory-entity-background')).toBe(true);
+    expect(CSS.highlights.has('backstory-entity-underline')).toBe(false);
+    await harness.setSettings({}, ['/en/202504220389']);
+    expect(highlightCount()).toBe(0);
+    expect(harness.page.report().status).toBe('page-off');
+    expect(harness.badges.at(-1)).toBe(0);
+    await harness.setSettings({ siteEnabled: false }, []);
+    expect(harness.page.report().status).toBe('site-off');
+    await harness.setSettings({ siteEnabled: true });
+    expect(highlightCount()).toBeGreaterThan(0);
+  });
+});
+
+describe('cards (real Chromium)', () => {
+  it('open on a resting pointer, stay open in the card, close on Escape', async () => {
+    harness = await startBackstory();
+    const term = rangeOfText('Araghchi is traveling');
+    term.setEnd(term.startContainer, term.startOffset + 'Araghchi'.length);
+    const { x, y } = centerOf(term);
+    pointerMove(x, y);
+    await sleep(OPEN_DELAY_MS / 2);
+    expect(openCard()).toBeNull();
+    const card = await waitFor(openCard, 2000);
+    expect(card.querySelector('#bs-card-title')!.textContent).toBe('Abbas Araghchi');
+    expect(card.querySelector('.description')!.textContent!.length).toBeGreaterThan(20);
+    const floating = layerRoot()!.querySelector('.floating')!;
+    pointerMove(x, y + 400);
+    floating.dispatchEvent(new PointerEvent('pointerenter'));
+    await sleep(800);
+    expect(openCard()).not.toBeNull();
+    press('Escape');
+    expect(openCard()).toBeNull();
+  });
+
+  it('opens a background note from its passage, and the entity card from a mention inside it', async () => {
+    harness = await startBackstory();
+    const passage = rangeOfText('major deals were struck');
+    const p = centerOf(passage);
+    pointerMove(p.x, p.y);
+    const card = await waitFor(openCard, 2000);
+    expect(card.querySelector('.card__kicker')!.textContent).toBe('Background note');
+    press('Escape');
+    const mention = rangeOfText('Belt and Road Initiative');
+    const m = centerOf(mention);
+    pointerMove(m.x, m.y);
+    const entityCard = await waitFor(() => openCard()?.querySelector('.card__kicker')?.textContent !== 'Background note' && openCard(), 2000);
+    expect(entityCard.querySelector('#bs-card-title')!.textContent).toBe('Belt and Road Initiative');
+  });
+
+  it('are reachable by keyboard, move focus into the card, announce it, and give focus back on Escape', async () => {
+    harness = await startBackstory();
+    const button = document.querySelector<HTMLButtonElement>('.article__share')!;
+    button.focus();
+    press('ArrowRight', { altKey: true, shiftKey: true });
+    const card = await waitFor(openCard, 1000);
+    const first = harness.page.report();
+    expect(first.status).toBe('article');
+    expect(layerRoot()!.activeElement).toBe(card);
+    await waitFor(() => layerRoot()!.querySelector('[role="status"]')!.textContent!.includes('Press Escape'), 1000);
+    const firstTitle = card.querySelector('#bs-card-title')!.textContent;
+    press('ArrowRight', { altKey: true, shiftKey: true });
+    await waitFor(() => openCard()?.querySelector('#bs-card-title')?.textContent !== firstTitle && openCard());
+    press('ArrowLeft', { altKey: true, shiftKey: true });
+    await waitFor(() => openCard()?.querySelector('#bs-card-title')?.textContent === firstTitle);
+    press('Escape');
+    expect(openCard()).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('lets the page keep its own event handlers and link clicks inside highlights', async () => {
+    loadArticlePageOnly();
+    const paragraph = Array.from(articleRoot().querySelectorAll('p')).find((p) => p.textContent!.includes('US envoy Steve Witkoff'))!;
+    const link = document.createElement('a');
+    link.href = '#witkoff';
+    paragraph.replaceChildren('The move comes days before Araghchi meets ', link, '.');
+    link.textContent = 'Steve Witkoff';
+    const clicks: string[] = [];
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      clicks.push('page handler');
+    });
+    harness = await startBackstory({ load: false });
+    expect(registered('entity').some((r) => r.toString() === 'Steve Witkoff')).toBe(true);
+    const { x, y } = centerOf(rangeOfText('Steve Witkoff'));
+    (document.elementFromPoint(x, y) as HTMLElement).click();
+    expect(clicks).toEqual(['page handler']);
+  });
+});
+
