@@ -39,7 +39,7 @@ export default defineConfig({
           dedupe: ['preact'],
         },
         // One copy of Preact for components and hooks (two copies break hooks).
-        optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'axe-core', '@floating-ui/dom', 'approx-string-match'] },
+        optimizeDeps: { include: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'axe-core', 'approx-string-match'] },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],

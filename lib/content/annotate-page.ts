@@ -4,9 +4,9 @@
  * Long texts are worked through in time slices so the page stays responsive.
  */
 import { anchor } from '../anchoring/anchor';
-import type { AnnotationSet, Entity, Note } from '../annotations/types';
+import type { AnnotationSet, Note } from '../annotations/types';
 import { firstMentions, type Mention } from '../mentions/find-mentions';
-import { activePatterns, type FormRef } from '../mentions/active-forms';
+import { activePatterns } from '../mentions/active-forms';
 import { SurfaceFormMatcher } from '../mentions/surface-form-matcher';
 import type { DetectedPage } from '../page/detect-page';
 import type { Settings } from '../settings';
@@ -49,22 +49,6 @@ export interface AnnotateOptions {
   budgetMs?: number;
 }
 
-/** Cache of matchers by the inputs that shape them. */
-const matcherCache = new WeakMap<AnnotationSet, Map<string, SurfaceFormMatcher<FormRef>>>();
-
-function matcherFor(set: AnnotationSet, date: string | null, types: readonly string[]): SurfaceFormMatcher<FormRef> {
-  let byKey = matcherCache.get(set);
-  if (!byKey) matcherCache.set(set, (byKey = new Map()));
-  const key = `${date}|${types.join(',')}`;
-  let matcher = byKey.get(key);
-  if (!matcher) {
-    const entities: Entity[] = set.entities.filter((e) => types.includes(e.type));
-    matcher = new SurfaceFormMatcher(activePatterns(entities, date));
-    byKey.set(key, matcher);
-  }
-  return matcher;
-}
-
 export async function annotatePage(
   page: AnnotatedPage,
   set: AnnotationSet,
@@ -76,7 +60,8 @@ export async function annotatePage(
   const { text } = index;
   if (!(await slicer.checkpoint())) return null;
 
-  const matcher = matcherFor(set, page.date, settings.entityTypes);
+  const entities = set.entities.filter((e) => settings.entityTypes.includes(e.type));
+  const matcher = new SurfaceFormMatcher(activePatterns(entities, page.date));
   const lowered = lowerCaseSameLength(text);
   const found: Mention[] = [];
   for (let from = 0; from < text.length; ) {

@@ -4,17 +4,18 @@
  * answers the popup. Each of those jobs lives in its own module; this class
  * only sequences them.
  */
-import type { AnnotationSet, Entity, Note } from '../annotations/types';
 import type { CardView } from '../../components/AnnotationCard';
+import type { AnnotationSet, Entity, Note } from '../annotations/types';
 import { Highlighter } from '../highlight/highlighter';
 import { t } from '../i18n';
-import type { EntityFound, NoteOnPage, PageReport, PageStatus, RevealTarget } from '../messages';
+import type { PageReport, RevealTarget } from '../messages';
 import { firstDay } from '../mentions/active-forms';
 import { detectPage, type DetectedPage } from '../page/detect-page';
 import { pageKey, type Settings } from '../settings';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation } from './annotate-page';
 import { CardLayer } from './card-layer';
-import { Interaction } from './interaction';
+import { Interaction, type OpenHow } from './interaction';
+import { buildPageReport } from './page-report';
 import { PageWatcher } from './page-watcher';
 
 export interface BackstoryPageOptions {
@@ -26,11 +27,6 @@ export interface BackstoryPageOptions {
   sendBadge(count: number): void;
   /** The page's URL (default: the window's); tests serve pages from other hosts. */
   url?: () => string;
-}
-
-interface OpenCard {
-  annotation: PlacedAnnotation;
-  view: CardView;
 }
 
 export class BackstoryPage {
@@ -45,12 +41,13 @@ export class BackstoryPage {
   private highlighter: Highlighter | null = null;
   private layer: CardLayer | null = null;
   private interaction: Interaction | null = null;
-  private openCard: OpenCard | null = null;
+  /** The open card: which annotation, which view (an entity card can show one of its notes). */
+  private card: { annotation: PlacedAnnotation; view: CardView } | null = null;
   private focusBeforeCard: HTMLElement | null = null;
   private generation = 0;
   private annotateMs: number | undefined;
   private readonly revealCursor = new Map<string, number>();
-  private announcedFor: string | null = null;
+  private announcedFor = '';
   private lastBadge = -1;
 
   constructor(private readonly options: BackstoryPageOptions) {
@@ -59,63 +56,41 @@ export class BackstoryPage {
     this.notes = new Map(options.set.notes.map((n) => [n.id, n]));
     this.watcher = new PageWatcher(
       options.win,
-      {
-        root: () => this.result?.page.root ?? null,
-        isOwn: (node) => this.layer?.contains(node) ?? false,
-      },
+      { root: () => this.result?.page.root ?? null, isOwn: (node) => !!this.layer?.contains(node) },
       () => void this.refresh(),
       () => this.url(),
     );
   }
 
-  private url(): string {
-    return this.options.url?.() ?? this.options.win.location.href;
-  }
-
   async start(): Promise<void> {
-    await this.reloadSettings();
+    await this.settingsChanged();
     this.watcher.start();
-    await this.refresh();
   }
 
-  /** Settings or the page list changed in storage. */
+  /** Settings or the page list changed in storage: apply them now. */
   async settingsChanged(): Promise<void> {
-    const before = this.settings;
-    await this.reloadSettings();
-    const after = this.settings!;
-    const styleOnly =
-      before !== null &&
-      this.result !== null &&
-      before.siteEnabled === after.siteEnabled &&
-      before.mentionMode === after.mentionMode &&
-      before.entityTypes.join() === after.entityTypes.join() &&
-      !this.pageIsOff() === (this.result !== null);
-    if (styleOnly && this.highlighter) this.highlighter.setStyle(after.highlightStyle);
-    else await this.refresh();
+    [this.settings, this.pagesOff] = await Promise.all([this.options.loadSettings(), this.options.loadPagesOff()]);
+    await this.refresh();
   }
 
   /** Re-detects and re-annotates the page; a newer call cancels an older one. */
   async refresh(): Promise<void> {
     const generation = ++this.generation;
-    const settings = this.settings ?? (await this.reloadSettings());
-    this.detected = detectPage(this.doc, new URL(this.url()), this.options.set);
-    const page = this.detected;
-    if (!settings.siteEnabled || this.pageIsOff() || (page.kind !== 'article' && page.kind !== 'other-article')) {
+    const page = (this.detected = detectPage(this.doc, new URL(this.url()), this.options.set));
+    const settings = this.settings;
+    if (!settings?.siteEnabled || this.pageIsOff() || (page.kind !== 'article' && page.kind !== 'other-article')) {
       this.teardown();
-      this.updateBadge();
-      return;
+    } else {
+      const started = performance.now();
+      const result = await annotatePage(page, this.options.set, settings, { isCancelled: () => generation !== this.generation });
+      if (!result) return;
+      this.apply(result, settings);
+      this.annotateMs = performance.now() - started;
+      const { mentions, notes, orphans } = result;
+      performance.mark('backstory:annotated', { detail: { mentions: mentions.length, notes: notes.length, orphans: orphans.length } });
     }
-    const started = performance.now();
-    const result = await annotatePage(page, this.options.set, settings, {
-      isCancelled: () => generation !== this.generation,
-    });
-    if (!result || generation !== this.generation) return;
-    this.apply(result, settings);
-    this.annotateMs = performance.now() - started;
-    performance.mark('backstory:annotated', {
-      detail: { mentions: result.mentions.length, notes: result.notes.length, orphans: result.orphans.length },
-    });
-    this.updateBadge();
+    const count = this.report().annotationCount;
+    if (count !== this.lastBadge) this.options.sendBadge((this.lastBadge = count));
   }
 
   /** Removes everything Backstory added and stops watching the page. */
@@ -126,42 +101,16 @@ export class BackstoryPage {
   }
 
   report(): PageReport {
-    const status = this.status();
-    const result = status === 'article' || status === 'other-article' ? this.result : null;
-    const article = this.detected.kind === 'article' || this.detected.kind === 'pending' ? this.detected.article : undefined;
-    const entities: EntityFound[] = [];
-    for (const [id, mentions] of result?.mentionCounts ?? []) {
-      const entity = this.entities.get(id);
-      if (entity) entities.push({ id, name: entity.name, type: entity.type, mentions, dir: entity.dir, lang: entity.lang });
-    }
-    entities.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-    const placed = new Set(result?.notes.map((n) => n.id));
-    const notes: NoteOnPage[] = (article?.notes ?? []).flatMap((id) => {
-      const note = this.notes.get(id);
-      return note
-        ? [{ id, title: note.title, period: note.period, placed: placed.has(id), singleSource: note.singleSource !== undefined }]
-        : [];
-    });
-    const publisher = article ? this.entities.get(article.publisher)?.name ?? article.publisher : '';
-    return {
-      status,
-      url: this.url(),
-      article: article && {
-        id: article.id,
-        url: article.url,
-        headline: article.headline,
-        publisher,
-        published: article.published,
-        summary: article.summary,
-        singleSource: article.singleSource,
-        lang: article.lang,
-        dir: article.dir,
-      },
-      entities,
-      notes: result ? notes : notes.map((n) => ({ ...n, placed: false })),
-      annotationCount: result ? entities.length + placed.size : 0,
-      annotateMs: result ? this.annotateMs : undefined,
-    };
+    const page = this.detected;
+    const status = !this.settings?.siteEnabled
+      ? 'site-off'
+      : page.kind !== 'article' && page.kind !== 'other-article'
+        ? 'no-article'
+        : this.pageIsOff()
+          ? 'page-off'
+          : page.kind;
+    const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
+    return buildPageReport(status, this.url(), article, this.result, this.entities, this.notes, this.annotateMs);
   }
 
   /** Scrolls to the first (then next) place of an entity or note and opens its card. */
@@ -171,163 +120,127 @@ export class BackstoryPage {
     const key = `${target.kind}:${target.id}`;
     const next = ((this.revealCursor.get(key) ?? -1) + 1) % matches.length;
     this.revealCursor.set(key, next);
-    const annotation = matches[next];
-    this.open(annotation, { via: 'keyboard' });
-    this.interaction?.shown(annotation);
+    this.open(matches[next], { via: 'keyboard' });
+    this.interaction?.shown(matches[next]);
     return true;
   }
 
-  private status(): PageStatus {
-    if (this.settings && !this.settings.siteEnabled) return 'site-off';
-    if (this.detected.kind === 'article' || this.detected.kind === 'other-article') {
-      return this.pageIsOff() ? 'page-off' : this.detected.kind;
-    }
-    return 'no-article';
+  private url(): string {
+    return this.options.url?.() ?? this.options.win.location.href;
   }
 
   private pageIsOff(): boolean {
     return this.pagesOff.includes(pageKey(this.url()));
   }
 
-  private async reloadSettings(): Promise<Settings> {
-    const [settings, pagesOff] = await Promise.all([this.options.loadSettings(), this.options.loadPagesOff()]);
-    this.settings = settings;
-    this.pagesOff = pagesOff;
-    return settings;
-  }
-
-  private updateBadge(): void {
-    const count = this.report().annotationCount;
-    if (count === this.lastBadge) return;
-    this.lastBadge = count;
-    this.options.sendBadge(count);
-  }
-
   private apply(result: AnnotationResult, settings: Settings): void {
-    const previousCard = this.openCard;
     this.result = result;
     this.revealCursor.clear();
-    if (!this.highlighter) this.highlighter = new Highlighter(settings.highlightStyle);
-    this.highlighter.setStyle(settings.highlightStyle);
-    this.highlighter.clear();
+    this.highlighter?.dispose();
+    this.highlighter = new Highlighter(settings.highlightStyle);
     this.highlighter.addNoteRanges(result.notes.map((n) => n.range));
     this.highlighter.addEntityRanges(result.mentions.map((m) => m.range));
-    this.ensureUi();
+    const layer = this.ensureUi();
     this.interaction!.reset();
-    if (previousCard) {
-      // Keep an open card open across a re-render if its annotation is still there.
-      const same = result.ordered.find((a) => a.kind === previousCard.annotation.kind && a.id === previousCard.annotation.id);
-      if (same) {
-        this.openCard = { annotation: same, view: previousCard.view };
-        this.layer!.show(this.cardContent(previousCard.view), { range: same.range }, false);
-        this.highlighter.setFocus(same.range);
-        this.interaction!.shown(same);
-      } else {
-        this.closeCard(false);
-      }
+    // An open card stays open across a re-render if its annotation is still there.
+    const open = this.card;
+    const same = open && result.ordered.find((a) => a.kind === open.annotation.kind && a.id === open.annotation.id);
+    if (open && same) {
+      this.card = { annotation: same, view: open.view };
+      layer.show(this.cardContent(open.view), { range: same.range }, false);
+      this.highlighter.setFocus(same.range);
+      this.interaction!.shown(same);
+    } else {
+      this.closeCard(false);
     }
     const pageId = pageKey(this.url());
     if (this.announcedFor !== pageId && result.ordered.length > 0) {
       this.announcedFor = pageId;
-      this.layer!.announce(t('announceReady', String(result.ordered.length)));
+      layer.announce(t('announceReady', String(result.ordered.length)));
     }
   }
 
-  private ensureUi(): void {
-    if (this.layer && this.interaction) {
+  private ensureUi(): CardLayer {
+    if (this.layer) {
       if (!this.layer.host.isConnected) this.doc.documentElement.append(this.layer.host);
-      return;
+      return this.layer;
     }
     this.layer = new CardLayer(this.doc, {
       onClose: () => {
         this.interaction?.closed();
         this.closeCard(true);
       },
-      onOpenNote: (noteId) => this.showNote(noteId),
-      onBack: () => {
-        if (this.openCard?.view.kind === 'note' && this.openCard.view.from) {
-          this.setView({ kind: 'entity', entity: this.openCard.view.from });
-        }
+      onOpenNote: (id) => {
+        const note = this.notes.get(id);
+        const from = this.card?.view.kind === 'entity' ? this.card.view.entity : undefined;
+        if (note) this.setView({ kind: 'note', note, from });
       },
-      onPointerEnter: () => this.interaction?.cardPointer(true),
-      onPointerLeave: () => this.interaction?.cardPointer(false),
+      onBack: () => {
+        const view = this.card?.view;
+        if (view?.kind === 'note' && view.from) this.setView({ kind: 'entity', entity: view.from });
+      },
+      onPointer: (inside) => this.interaction?.cardPointer(inside),
     });
     this.interaction = new Interaction(this.doc, {
-      annotationAtPoint: (node, offset) => this.annotationsAt(node, offset),
+      annotationsAt: (node, offset) => this.annotationsAt(node, offset),
       ordered: () => this.result?.ordered ?? [],
       open: (annotation, how) => this.open(annotation, how),
       close: (returnFocus) => this.closeCard(returnFocus),
-      isInCard: (node) => this.layer?.contains(node) ?? false,
-      isCardOpen: () => this.openCard !== null,
+      isInCard: (node) => !!this.layer?.contains(node),
+      isCardOpen: () => this.card !== null,
     });
+    return this.layer;
   }
 
+  /** Annotations at a DOM point: the character after the caret, then the one before. */
   private annotationsAt(node: Node, offset: number): PlacedAnnotation[] {
     const result = this.result;
-    if (!result) return [];
-    const at = result.index.offsetOf(node, offset);
-    if (at < 0) return [];
-    const found: PlacedAnnotation[] = [];
-    for (const o of [at, at - 1]) {
-      const hit = o >= 0 ? annotationAtOffset(result, o) : null;
-      if (hit && !found.includes(hit)) found.push(hit);
-    }
-    return found;
-  }
-
-  private viewFor(annotation: PlacedAnnotation): CardView | null {
-    if (annotation.kind === 'entity') {
-      const entity = this.entities.get(annotation.id);
-      return entity ? { kind: 'entity', entity } : null;
-    }
-    const note = this.notes.get(annotation.id);
-    return note ? { kind: 'note', note } : null;
+    const at = result ? result.index.offsetOf(node, offset) : -1;
+    if (!result || at < 0) return [];
+    const found = [annotationAtOffset(result, at), at > 0 ? annotationAtOffset(result, at - 1) : null];
+    return found.filter((a, i): a is PlacedAnnotation => a !== null && found.indexOf(a) === i);
   }
 
   private cardContent(view: CardView) {
     const article = this.detected.kind === 'article' ? this.detected.article : undefined;
     const relatedNotes =
       view.kind === 'entity' && article
-        ? article.notes.map((id) => this.notes.get(id)!).filter((n) => n && n.entities.includes(view.entity.id))
+        ? article.notes.map((id) => this.notes.get(id)!).filter((n) => n.entities.includes(view.entity.id))
         : [];
-    return { view, relatedNotes, articleDate: article ? firstDay(article.published) : undefined };
+    return { view, relatedNotes, articleDate: article && firstDay(article.published) };
   }
 
-  private open(annotation: PlacedAnnotation, how: { via: 'pointer' | 'keyboard' | 'touch'; x?: number; y?: number }): void {
-    const view = this.viewFor(annotation);
-    if (!view || !this.layer) return;
+  private open(annotation: PlacedAnnotation, how: OpenHow): void {
+    const view: CardView | null =
+      annotation.kind === 'entity'
+        ? { kind: 'entity', entity: this.entities.get(annotation.id)! }
+        : { kind: 'note', note: this.notes.get(annotation.id)! };
+    const layer = this.layer;
+    if (!layer) return;
     const keyboard = how.via === 'keyboard';
     if (keyboard) {
       const active = this.doc.activeElement as HTMLElement | null;
-      if (!this.layer.contains(active)) this.focusBeforeCard = active;
+      if (!layer.contains(active)) this.focusBeforeCard = active;
       this.scrollIntoView(annotation.range);
     }
-    this.openCard = { annotation, view };
+    this.card = { annotation, view };
     this.highlighter?.setFocus(annotation.range);
-    this.layer.show(this.cardContent(view), { range: annotation.range, x: how.x, y: how.y }, keyboard);
-    const title = view.kind === 'entity' ? view.entity.name : view.note.title;
-    const kind = view.kind === 'entity' ? t(`type_${view.entity.type}`) : t('noteLabel');
-    this.layer.announce(t('announceCard', [title, kind]));
-  }
-
-  private showNote(noteId: string): void {
-    const note = this.notes.get(noteId);
-    if (!note || !this.openCard) return;
-    const from = this.openCard.view.kind === 'entity' ? this.openCard.view.entity : undefined;
-    this.setView({ kind: 'note', note, from });
+    layer.show(this.cardContent(view), { range: annotation.range, x: how.x, y: how.y }, keyboard);
+    const [title, kind] = view.kind === 'entity' ? [view.entity.name, t(`type_${view.entity.type}`)] : [view.note.title, t('noteLabel')];
+    layer.announce(t('announceCard', [title, kind]));
   }
 
   private setView(view: CardView): void {
-    if (!this.openCard || !this.layer) return;
-    this.openCard = { ...this.openCard, view };
+    if (!this.card || !this.layer) return;
+    this.card.view = view;
     this.layer.update(this.cardContent(view), true);
   }
 
   private closeCard(returnFocus: boolean): void {
-    if (!this.openCard) return;
-    this.openCard = null;
+    if (!this.card) return;
+    this.card = null;
     this.highlighter?.setFocus(null);
-    const hadFocus = this.layer?.contains(this.doc.activeElement) ?? false;
+    const hadFocus = !!this.layer?.contains(this.doc.activeElement);
     this.layer?.hide();
     const previous = this.focusBeforeCard;
     this.focusBeforeCard = null;
@@ -338,19 +251,16 @@ export class BackstoryPage {
     const rect = range.getBoundingClientRect();
     const win = this.options.win;
     if (rect.top >= 0 && rect.bottom <= win.innerHeight) return;
-    const reduced = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    const reduced = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
     win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: reduced ? 'auto' : 'smooth' });
   }
 
   private teardown(): void {
-    this.openCard = null;
+    this.card = null;
     this.result = null;
     this.highlighter?.dispose();
-    this.highlighter = null;
     this.interaction?.dispose();
-    this.interaction = null;
     this.layer?.dispose();
-    this.layer = null;
-    this.revealCursor.clear();
+    this.highlighter = this.interaction = this.layer = null;
   }
 }

@@ -7,13 +7,17 @@
  * The host is a child of <html>, not <body>: a client-side framework that
  * re-renders <body> must not take the card with it.
  */
-import { computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/core';
 import { render } from 'preact';
 import AnnotationCard, { type CardView } from '../../components/AnnotationCard';
 import cardCss from '../../components/card.css?inline';
 import type { Note } from '../annotations/types';
 import { nearestLineRect } from '../highlight/hit-test';
 import { OWN_NODE_ATTRIBUTE } from '../text/text-index';
+import { viewportPlatform } from './viewport-platform';
+
+/** A reference Floating UI can measure: the highlighted text's line box. */
+type LineReference = Pick<Element, 'getBoundingClientRect' | 'getClientRects'>;
 
 export interface CardAnchor {
   range: Range;
@@ -32,8 +36,8 @@ export interface CardLayerEvents {
   onClose(): void;
   onOpenNote(noteId: string): void;
   onBack(): void;
-  onPointerEnter(): void;
-  onPointerLeave(): void;
+  /** The pointer entered (true) or left (false) the card. */
+  onPointer(inside: boolean): void;
 }
 
 const VIEWPORT_PADDING = 8;
@@ -82,8 +86,6 @@ export class CardLayer {
     this.shadow = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = cardCss;
-    const layer = doc.createElement('div');
-    layer.className = 'layer';
     this.live = doc.createElement('div');
     this.live.className = 'visually-hidden';
     this.live.setAttribute('role', 'status');
@@ -91,10 +93,9 @@ export class CardLayer {
     this.floating = doc.createElement('div');
     this.floating.className = 'floating';
     this.floating.hidden = true;
-    this.floating.addEventListener('pointerenter', () => this.events.onPointerEnter());
-    this.floating.addEventListener('pointerleave', () => this.events.onPointerLeave());
-    layer.append(this.live, this.floating);
-    this.shadow.append(style, layer);
+    this.floating.addEventListener('pointerenter', () => this.events.onPointer(true));
+    this.floating.addEventListener('pointerleave', () => this.events.onPointer(false));
+    this.shadow.append(style, this.live, this.floating);
     doc.documentElement.append(this.host);
   }
 
@@ -161,24 +162,23 @@ export class CardLayer {
     this.host.remove();
   }
 
-  private referenceFor(anchor: CardAnchor): VirtualElement {
+  private referenceFor(anchor: CardAnchor): LineReference {
     const { range } = anchor;
     // Which line of a wrapped highlight the card belongs to, fixed at open
     // time so it follows that line when the page scrolls.
     const rects = Array.from(range.getClientRects());
     const nearest = nearestLineRect(range, anchor.x, anchor.y);
     const line = nearest ? Math.max(0, rects.findIndex((r) => r.top === nearest.top && r.left === nearest.left)) : 0;
-    const parent = range.startContainer.parentElement ?? undefined;
     return {
       getBoundingClientRect: () => range.getClientRects()[line] ?? range.getBoundingClientRect(),
       getClientRects: () => range.getClientRects(),
-      contextElement: parent,
     };
   }
 
-  private async position(reference: VirtualElement): Promise<void> {
+  private async position(reference: LineReference): Promise<void> {
     const floating = this.floating;
     const { x, y } = await computePosition(reference, floating, {
+      platform: viewportPlatform,
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [

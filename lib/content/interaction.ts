@@ -8,12 +8,14 @@ import { HoverIntent } from './hover-intent';
 import { keyCommand } from './keyboard';
 import type { PlacedAnnotation } from './annotate-page';
 
+export type OpenHow = { via: 'pointer' | 'keyboard' | 'touch'; x?: number; y?: number };
+
 export interface InteractionHost {
-  /** The annotation whose text is at a DOM point, or null. */
-  annotationAtPoint(node: Node, offset: number): PlacedAnnotation[];
+  /** The annotations whose text is at a DOM point (candidates for a hit). */
+  annotationsAt(node: Node, offset: number): PlacedAnnotation[];
   /** Annotations in text order. */
   ordered(): readonly PlacedAnnotation[];
-  open(annotation: PlacedAnnotation, how: { via: 'pointer' | 'keyboard' | 'touch'; x?: number; y?: number }): void;
+  open(annotation: PlacedAnnotation, how: OpenHow): void;
   close(returnFocus: boolean): void;
   isInCard(node: Node | null): boolean;
   isCardOpen(): boolean;
@@ -78,7 +80,7 @@ export class Interaction {
   private hitTest(x: number, y: number): PlacedAnnotation | null {
     const caret = caretAt(this.doc, x, y);
     if (!caret) return null;
-    for (const candidate of this.host.annotationAtPoint(caret.node, caret.offset)) {
+    for (const candidate of this.host.annotationsAt(caret.node, caret.offset)) {
       if (rangeContainsPoint(candidate.range, x, y)) return candidate;
     }
     return null;

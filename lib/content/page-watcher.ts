@@ -5,10 +5,8 @@
  *
  * Backstory changes no page node, so its own work never feeds this observer
  * (the loop brandon1024/find#300 warns about); the one element it adds, its
- * card host, is ignored. Changes are batched: one refresh per burst.
+ * card host, is ignored. A burst of changes causes one refresh.
  */
-
-export type ChangeReason = 'dom' | 'navigation';
 
 export interface WatchedState {
   /** The annotated article element, if any: changes elsewhere are ignored. */
@@ -17,98 +15,76 @@ export interface WatchedState {
   isOwn(node: Node): boolean;
 }
 
-/** Wait for a burst of mutations to settle, but never longer than MAX_WAIT_MS. */
+/** Quiet time that ends a burst of mutations, and the longest a burst may delay a refresh. */
 export const SETTLE_MS = 40;
 export const MAX_WAIT_MS = 200;
-/** Fallback URL check where the Navigation API is missing (pushState from the page is invisible to content scripts). */
+/** Where the Navigation API is missing, the URL is polled: a page's pushState is invisible to content scripts. */
 export const URL_POLL_MS = 500;
-
-type NavigationLike = EventTarget;
 
 export class PageWatcher {
   private observer: MutationObserver | null = null;
-  private settleTimer: ReturnType<typeof setTimeout> | undefined;
-  private firstPending = 0;
-  private pendingReason: ChangeReason | null = null;
-  private lastUrl: string;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
-  private readonly onPopState = () => this.checkUrl();
+  private lastPage = '';
+  private burstStart = 0;
+  private readonly checkUrl = (): void => {
+    // Only a new path or query is a new page; a fragment change is not.
+    const page = this.url().split('#')[0];
+    if (page === this.lastPage) return;
+    this.lastPage = page;
+    this.schedule();
+  };
 
   constructor(
     private readonly win: Window,
     private readonly state: WatchedState,
-    private readonly onChange: (reason: ChangeReason) => void,
+    private readonly onChange: () => void,
     private readonly url: () => string = () => win.location.href,
-  ) {
-    this.lastUrl = this.url();
+  ) {}
+
+  private get navigation(): EventTarget | undefined {
+    return (this.win as { navigation?: EventTarget }).navigation;
   }
 
   start(): void {
     if (this.observer) return;
-    this.lastUrl = this.url();
+    this.lastPage = this.url().split('#')[0];
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.win.document, { childList: true, subtree: true, characterData: true });
-    this.win.addEventListener('popstate', this.onPopState);
-    this.win.addEventListener('hashchange', this.onPopState);
-    const navigation = (this.win as unknown as { navigation?: NavigationLike }).navigation;
-    if (navigation) navigation.addEventListener('navigatesuccess', this.onPopState);
-    else this.poll = setInterval(() => this.checkUrl(), URL_POLL_MS);
+    this.win.addEventListener('popstate', this.checkUrl);
+    if (this.navigation) this.navigation.addEventListener('navigatesuccess', this.checkUrl);
+    else this.poll = setInterval(this.checkUrl, URL_POLL_MS);
   }
 
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
-    clearTimeout(this.settleTimer);
+    clearTimeout(this.timer);
     clearInterval(this.poll);
-    this.settleTimer = undefined;
-    this.pendingReason = null;
-    this.win.removeEventListener('popstate', this.onPopState);
-    this.win.removeEventListener('hashchange', this.onPopState);
-    const navigation = (this.win as unknown as { navigation?: NavigationLike }).navigation;
-    navigation?.removeEventListener('navigatesuccess', this.onPopState);
-  }
-
-  private checkUrl(): void {
-    const href = this.url();
-    if (href === this.lastUrl) return;
-    const before = new URL(this.lastUrl);
-    const after = new URL(href);
-    this.lastUrl = href;
-    // A fragment-only change is not a new page.
-    if (before.origin === after.origin && before.pathname === after.pathname && before.search === after.search) return;
-    this.schedule('navigation');
+    this.timer = undefined;
+    this.win.removeEventListener('popstate', this.checkUrl);
+    this.navigation?.removeEventListener('navigatesuccess', this.checkUrl);
   }
 
   private onMutations(records: MutationRecord[]): void {
     this.checkUrl();
     const root = this.state.root();
-    for (const record of records) {
-      const target = record.target;
-      if (this.state.isOwn(target)) continue;
-      if (record.type === 'childList' && this.onlyOwnNodes(record)) continue;
-      if (!root || !root.isConnected || root.contains(target) || target.contains(root)) {
-        this.schedule('dom');
-        return;
-      }
+    const { isOwn } = this.state;
+    for (const { target, addedNodes, removedNodes } of records) {
+      const nodes = [...Array.from(addedNodes), ...Array.from(removedNodes)];
+      if (isOwn(target) || (nodes.length > 0 && nodes.every(isOwn))) continue;
+      if (!root?.isConnected || root.contains(target) || target.contains(root)) return this.schedule();
     }
   }
 
-  private onlyOwnNodes(record: MutationRecord): boolean {
-    const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-    return nodes.length > 0 && nodes.every((n) => this.state.isOwn(n));
-  }
-
-  private schedule(reason: ChangeReason): void {
+  private schedule(): void {
     const now = performance.now();
-    if (this.pendingReason === null) this.firstPending = now;
-    if (reason === 'navigation' || this.pendingReason === null) this.pendingReason = reason;
-    clearTimeout(this.settleTimer);
-    const wait = Math.max(0, Math.min(SETTLE_MS, this.firstPending + MAX_WAIT_MS - now));
-    this.settleTimer = setTimeout(() => {
-      const why = this.pendingReason ?? 'dom';
-      this.pendingReason = null;
-      this.settleTimer = undefined;
-      this.onChange(why);
-    }, wait);
+    if (this.timer === undefined) this.burstStart = now;
+    else if (now - this.burstStart > MAX_WAIT_MS) return; // a page that never stops changing still gets refreshed
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.onChange();
+    }, SETTLE_MS);
   }
 }

@@ -7,42 +7,31 @@
  * can map each normalised character back to exactly one character of the page.
  */
 
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
-const DROPPED = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
-const WHITESPACE_RUN = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
-const DASHES = /[\u2010-\u2015\u2212]/g;
-
 /** Code unit → replacement: -1 drops it, 32 is whitespace, else the code to emit. */
 export function normalizeCode(code: number): number {
+  if (code < 0x80) return code === 9 || code === 10 || code === 11 || code === 12 || code === 13 ? 32 : code;
   switch (code) {
-    case 0x2018:
+    case 0x2018: // ‘ ’ ‚ ‛ ′ ʼ
     case 0x2019:
     case 0x201a:
     case 0x201b:
     case 0x2032:
     case 0x02bc:
-      return 0x27; // '
-    case 0x201c:
+      return 0x27;
+    case 0x201c: // “ ” „ ‟ ″
     case 0x201d:
     case 0x201e:
     case 0x201f:
     case 0x2033:
-      return 0x22; // "
-    case 0x00ad: // soft hyphen
+      return 0x22;
+    case 0x00ad: // soft hyphen, zero-width space/joiners, word joiner, BOM
     case 0x200b:
     case 0x200c:
     case 0x200d:
     case 0x2060:
     case 0xfeff:
       return -1;
-    case 0x09:
-    case 0x0a:
-    case 0x0b:
-    case 0x0c:
-    case 0x0d:
-    case 0x20:
-    case 0xa0:
+    case 0xa0: // no-break and other spaces
     case 0x1680:
     case 0x202f:
     case 0x205f:
@@ -60,14 +49,21 @@ export function normalizeCode(code: number): number {
  * in one).
  */
 export function normalizeText(text: string): string {
-  return text
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(DROPPED, '')
-    .replace(WHITESPACE_RUN, ' ');
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = normalizeCode(text.charCodeAt(i));
+    if (code === 32) space = true;
+    else if (code !== -1) {
+      if (space) out += ' ';
+      space = false;
+      out += String.fromCharCode(code);
+    }
+  }
+  return space ? out + ' ' : out;
 }
 
 /** For loose equality (headlines): also folds dashes and case, and trims. */
 export function normalizeForComparison(text: string): string {
-  return normalizeText(text).replace(DASHES, '-').trim().toLowerCase();
+  return normalizeText(text).replace(/[\u2010-\u2015\u2212]/g, '-').trim().toLowerCase();
 }

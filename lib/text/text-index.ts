@@ -17,27 +17,19 @@
  */
 import { normalizeCode } from './normalize';
 
-const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'BUTTON', 'SVG', 'svg', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD',
-]);
+const SKIPPED_TAGS = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON svg MATH IFRAME OBJECT CANVAS VIDEO AUDIO HEAD'.split(' '),
+);
 
-const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD',
-  'MARK', 'Q', 'RUBY', 'RB', 'RP', 'RT', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP',
-  'TIME', 'U', 'VAR', 'DEL', 'INS', 'LABEL', 'WBR', 'IMG', 'OUTPUT', 'METER', 'PROGRESS',
-]);
+const INLINE_TAGS = new Set(
+  'A ABBR B BDI BDO CITE CODE DATA DFN EM FONT I KBD MARK Q RUBY RB RP RT S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR DEL INS LABEL WBR IMG'.split(' '),
+);
 
 /** Attribute that marks Backstory's own elements, which the index skips. */
 export const OWN_NODE_ATTRIBUTE = 'data-backstory';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-
-export interface DomPoint {
-  node: Text;
-  offset: number;
-}
 
 export interface TextIndex {
   readonly root: Element;
@@ -68,65 +60,41 @@ function isInline(el: Element): boolean {
 export function buildTextIndex(root: Element): TextIndex {
   const nodes: Text[] = [];
   const nodeIds = new Map<Node, number>();
-  const out: number[] = [];
-  // For each output character: the index of its text node (-1 for a space
-  // that stands for a block boundary) and its offset in that node.
-  let charNode = new Int32Array(1024);
-  let charOffset = new Int32Array(1024);
-  // For each text node, the range of output characters it produced.
+  let text = '';
+  // For each character of `text`: its text node (-1 for a space that stands
+  // for a block boundary) and its offset there.
+  const charNode: number[] = [];
+  const charOffset: number[] = [];
+  // For each text node, the span of `text` it produced.
   const nodeFirst: number[] = [];
   const nodeEnd: number[] = [];
-  let pendingSpace = false;
-  let spaceNode = -1;
-  let spaceOffset = 0;
-
-  const push = (code: number, node: number, offset: number): void => {
-    const i = out.length;
-    if (i === charNode.length) {
-      const n = new Int32Array(i * 2);
-      n.set(charNode);
-      charNode = n;
-      const o = new Int32Array(i * 2);
-      o.set(charOffset);
-      charOffset = o;
-    }
-    out.push(code);
-    charNode[i] = node;
-    charOffset[i] = offset;
-  };
-
-  const blockBoundary = (): void => {
-    if (!pendingSpace) {
-      pendingSpace = true;
-      spaceNode = -1;
-      spaceOffset = 0;
-    }
-  };
+  // A space waiting to be written (only before more text), and where it came from.
+  let space: [number, number] | null = null;
+  const blockBoundary = () => (space ??= [-1, 0]);
 
   const addText = (textNode: Text): void => {
-    const id = nodes.length;
-    nodes.push(textNode);
+    const id = nodes.push(textNode) - 1;
     nodeIds.set(textNode, id);
-    nodeFirst.push(out.length);
+    nodeFirst.push(charNode.length);
     const data = textNode.data;
+    let chunk = '';
     for (let k = 0; k < data.length; k++) {
       const code = normalizeCode(data.charCodeAt(k));
-      if (code === -1) continue;
-      if (code === 32) {
-        if (!pendingSpace) {
-          pendingSpace = true;
-          spaceNode = id;
-          spaceOffset = k;
+      if (code === 32) space ??= [id, k];
+      else if (code !== -1) {
+        if (space && charNode.length > 0) {
+          chunk += ' ';
+          charNode.push(space[0]);
+          charOffset.push(space[1]);
         }
-        continue;
+        space = null;
+        chunk += String.fromCharCode(code);
+        charNode.push(id);
+        charOffset.push(k);
       }
-      if (pendingSpace) {
-        if (out.length > 0) push(32, spaceNode, spaceOffset);
-        pendingSpace = false;
-      }
-      push(code, id, k);
     }
-    nodeEnd.push(out.length);
+    text += chunk;
+    nodeEnd.push(charNode.length);
   };
 
   let node: Node | null = root.firstChild;
@@ -149,24 +117,16 @@ export function buildTextIndex(root: Element): TextIndex {
     // Climb until there is a next sibling, marking the end of each block left.
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && node.nodeType === ELEMENT_NODE && !isInline(node as Element)) {
-        blockBoundary();
-      }
+      if (node && node !== root && !isInline(node as Element)) blockBoundary();
     }
     if (!node || node === root) break;
     node = node.nextSibling;
   }
 
-  let text = '';
-  for (let i = 0; i < out.length; i += 8192) {
-    text += String.fromCharCode(...out.slice(i, i + 8192));
-  }
-  const length = out.length;
-
   const toRange = (start: number, end: number): Range | null => {
     // Spaces that stand for block boundaries have no DOM position: step over them.
     let s = Math.max(0, start);
-    let e = Math.min(length, end);
+    let e = Math.min(text.length, end);
     while (s < e && charNode[s] < 0) s++;
     while (e > s && charNode[e - 1] < 0) e--;
     if (s >= e) return null;

@@ -141,5 +141,5 @@ describe('randomised mangling of the article', () => {
     }
     expect(editedCases).toBeGreaterThan(CASES / 2 - 20);
     expect(anchoredChecks).toBeGreaterThan(CASES * targets.length * 0.9);
-  });
+  }, 60_000);
 });
