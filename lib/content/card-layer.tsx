@@ -76,6 +76,7 @@ export class CardLayer {
   private readonly live: HTMLElement;
   private stopAutoUpdate: (() => void) | null = null;
   private anchor: CardAnchor | null = null;
+  private focusOnShow = false;
 
   constructor(
     private readonly doc: Document,
@@ -125,13 +126,15 @@ export class CardLayer {
       />,
       this.floating,
     );
+    // Hidden until Floating UI has placed it, so it never flashes at the corner.
+    this.floating.style.visibility = 'hidden';
     this.floating.hidden = false;
     this.stopAutoUpdate?.();
     const reference = this.referenceFor(anchor);
     this.stopAutoUpdate = followAnchor(this.doc, this.floating, () => void this.position(reference));
-    if (focus) this.card?.focus({ preventScroll: true });
-    const card = this.card;
-    const body = card?.querySelector('.card__body');
+    // Focus waits for the card to be placed and visible (hidden elements take no focus).
+    this.focusOnShow = focus;
+    const body = this.floating.querySelector('.card__body');
     if (body) body.scrollTop = 0;
   }
 
@@ -194,5 +197,8 @@ export class CardLayer {
       ],
     });
     floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    floating.style.visibility = '';
+    if (this.focusOnShow) this.card?.focus({ preventScroll: true });
+    this.focusOnShow = false;
   }
 }

@@ -61,9 +61,11 @@ export function layerRoot(): ShadowRoot | null {
   return document.querySelector('backstory-layer')?.shadowRoot ?? null;
 }
 
+/** The open card, once it is placed and visible. */
 export function openCard(): HTMLElement | null {
   const floating = layerRoot()?.querySelector<HTMLElement>('.floating');
-  return floating && !floating.hidden ? floating.querySelector<HTMLElement>('[role="dialog"]') : null;
+  if (!floating || floating.hidden || floating.style.visibility === 'hidden') return null;
+  return floating.querySelector<HTMLElement>('[role="dialog"]');
 }
 
 /** A Range over the first occurrence of `text` inside `root` (the page's own text, not Backstory's). */
