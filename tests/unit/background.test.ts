@@ -14,7 +14,7 @@ describe('background: toolbar badge', () => {
   });
 
   const send = (message: unknown, tabId?: number) =>
-    fakeBrowser.runtime.onMessage.trigger(message, tabId === undefined ? {} : { tab: { id: tabId } });
+    fakeBrowser.runtime.onMessage.trigger(message, (tabId === undefined ? {} : { tab: { id: tabId } }) as never);
 
   it('shows the count of distinct annotations on the tab that reported it', async () => {
     await send({ type: 'backstory:badge', count: 23 }, 4);
