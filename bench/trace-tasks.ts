@@ -16,6 +16,10 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, where the platform records it. */
+  tdur?: number;
+  /** Thread clock at the event (B/E events carry it instead of tdur). */
+  tts?: number;
   pid: number;
   tid: number;
   args?: Record<string, unknown>;
@@ -24,6 +28,8 @@ export interface TraceEvent {
 export interface MainThreadTask {
   start: number;
   end: number;
+  /** CPU time the thread got during the task: less than end - start when it waited for a core. */
+  cpu: number;
   /** Events (complete and instant) that begin inside the task, in time order. */
   events: TraceEvent[];
 }
@@ -74,10 +80,11 @@ function completeEventsOf(events: readonly TraceEvent[], pid: number, tid: numbe
     else if (e.ph === 'E') {
       // E events close the most recent open B of the same thread (trace format rule).
       const begin = open.pop();
-      if (begin) out.push({ ...begin, ph: 'X', dur: e.ts - begin.ts });
+      if (begin) out.push({ ...begin, ph: 'X', dur: e.ts - begin.ts, tdur: begin.tts !== undefined && e.tts !== undefined ? e.tts - begin.tts : undefined });
     }
   }
-  return out.sort((a, b) => a.ts - b.ts);
+  // Parents before children when they start together: the longer event first.
+  return out.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
 }
 
 const isTaskEvent = (e: TraceEvent) => e.name === 'RunTask' && e.ph === 'X' && e.cat.includes('devtools.timeline');
@@ -92,7 +99,7 @@ export function mainThreadTasks(events: readonly TraceEvent[], pid: number, tid:
       const end = e.ts + (e.dur ?? 0);
       // A RunTask inside another (a nested run loop) is part of the outer task.
       if (current && e.ts < current.end) continue;
-      current = { start: e.ts, end, events: [] };
+      current = { start: e.ts, end, cpu: e.tdur ?? end - e.ts, events: [] };
       tasks.push(current);
       continue;
     }
