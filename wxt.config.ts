@@ -47,6 +47,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android knows data_collection_permissions from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '105' }),
@@ -54,7 +56,7 @@ export default defineConfig({
   zip: {
     // addons.mozilla.org rebuilds from this archive: include what the build reads.
     includeSources: ['data/**', 'tests/fixtures/**'],
-    excludeSources: ['artifacts/**', 'screenshots/**'],
+    excludeSources: ['artifacts/**', 'docs/**'],
   },
   hooks: {
     'build:before': (wxt) => {
