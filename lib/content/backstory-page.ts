@@ -87,7 +87,10 @@ export class BackstoryPage {
       this.apply(result, settings);
       this.annotateMs = performance.now() - started;
       const { mentions, notes, orphans } = result;
-      performance.mark('backstory:annotated', { detail: { mentions: mentions.length, notes: notes.length, orphans: orphans.length } });
+      const placed = new Set(notes.map((n) => n.id)).size;
+      performance.mark('backstory:annotated', {
+        detail: { mentions: mentions.length, notes: placed, noteRanges: notes.length, orphans: orphans.length },
+      });
     }
     const count = this.report().annotationCount;
     if (count !== this.lastBadge) this.options.sendBadge((this.lastBadge = count));

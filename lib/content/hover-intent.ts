@@ -66,6 +66,8 @@ export class HoverIntent<T> {
   enterCard(): void {
     this.inCard = true;
     this.cancelClose();
+    // A highlight crossed on the way in must not replace the card being reached for.
+    this.cancelOpen();
   }
 
   leaveCard(): void {

@@ -40,6 +40,17 @@ describe('hover intent', () => {
     expect(events).toEqual(['open xi', 'close']);
   });
 
+  it('keeps the card when the pointer crosses another highlight on its way into the card', () => {
+    hover.pointerOver('araghchi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    hover.pointerOver('note');
+    vi.advanceTimersByTime(150);
+    hover.enterCard();
+    vi.advanceTimersByTime(5000);
+    expect(events).toEqual(['open araghchi']);
+    expect(hover.current).toBe('araghchi');
+  });
+
   it('closes after the grace period once the pointer has left both', () => {
     hover.pointerOver('xi');
     vi.advanceTimersByTime(OPEN_DELAY_MS);
