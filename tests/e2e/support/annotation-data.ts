@@ -1,0 +1,16 @@
+/**
+ * Expected card contents, read from the annotation data the build ships, so
+ * the tests follow the data rather than copies of it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, Entity, Note } from '../../../lib/annotations/types';
+import { REPO_ROOT } from './paths';
+
+function readJson<T>(relativePath: string): T {
+  return JSON.parse(readFileSync(join(REPO_ROOT, relativePath), 'utf8')) as T;
+}
+
+export const entityRecord = (id: string) => readJson<Entity>(`data/entities/${id}.json`);
+export const noteRecord = (id: string) => readJson<Note>(`data/notes/${id}.json`);
+export const articleRecord = () => readJson<Article>('data/articles/iranintl-202504220389.json');

@@ -1,0 +1,242 @@
+/**
+ * What a test reads from an article page, the same way in both browsers.
+ * Each helper evaluates a small function in the page's main world, where the
+ * page's own scripts run: the highlight registry, performance marks and the
+ * open shadow root of Backstory's card host are all visible from there.
+ *
+ * The functions are serialised into the page. They declare no named inner
+ * functions: tsx (which runs scripts/demo.ts) wraps those in a __name()
+ * helper that does not exist in the page.
+ */
+import type { Page } from 'puppeteer-core';
+
+export const HIGHLIGHT_PREFIX = 'backstory-';
+
+/** The detail of the content script's `backstory:annotated` mark. */
+export interface AnnotatedDetail {
+  mentions: number;
+  /** Distinct notes placed. */
+  notes: number;
+  /** Passages highlighted for notes (a note can have several). */
+  noteRanges: number;
+  orphans: number;
+}
+
+export interface CardContent {
+  kicker: string;
+  title: string;
+  /** The entity description, or the note's first paragraph. */
+  lead: string;
+  text: string;
+  /** The card (or something inside it) has keyboard focus. */
+  focused: boolean;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A word of the page's own text: `word` inside the first `selector` element whose text contains `context`. */
+export interface WordTarget {
+  selector: string;
+  word: string;
+  /** Text around the word that picks the right element and occurrence (default: the word). */
+  context?: string;
+}
+
+/** Number of `backstory:annotated` marks so far (one per annotation pass). */
+export function annotatedCount(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('backstory:annotated').length);
+}
+
+/** Waits until at least `count` annotation passes finished; returns the last pass's detail. */
+export async function waitForAnnotated(page: Page, count = 1, timeout = 10_000): Promise<AnnotatedDetail> {
+  await page.waitForFunction((n) => performance.getEntriesByName('backstory:annotated').length >= n, { timeout, polling: 50 }, count);
+  return page.evaluate(() => {
+    const marks = performance.getEntriesByName('backstory:annotated') as PerformanceMark[];
+    return marks[marks.length - 1].detail as AnnotatedDetail;
+  });
+}
+
+/** Whether Backstory's content script started on the page at all. */
+export function contentScriptStarted(page: Page): Promise<boolean> {
+  return page.evaluate(() => performance.getEntriesByName('backstory:start').length > 0);
+}
+
+/** Backstory's registered highlights: name to number of ranges. */
+export function highlightSizes(page: Page): Promise<Record<string, number>> {
+  return page.evaluate((prefix) => {
+    const sizes: Record<string, number> = {};
+    for (const [name, highlight] of CSS.highlights) if (name.startsWith(prefix)) sizes[name] = highlight.size;
+    return sizes;
+  }, HIGHLIGHT_PREFIX);
+}
+
+/** Total ranges Backstory has registered (0 when it registered nothing or cleaned up). */
+export async function highlightedRangeCount(page: Page): Promise<number> {
+  return Object.values(await highlightSizes(page)).reduce((a, b) => a + b, 0);
+}
+
+/** The text of every range in one registered highlight. */
+export function highlightTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const highlight = CSS.highlights.get(n);
+    return highlight ? Array.from(highlight as unknown as Iterable<Range>, (range) => range.toString()) : [];
+  }, name);
+}
+
+/** Whether the highlight has ranges and every one of them is on text inside `selector`, in the document now. */
+export function highlightRangesInside(page: Page, name: string, selector: string): Promise<boolean> {
+  return page.evaluate(
+    (n, sel) => {
+      const highlight = CSS.highlights.get(n);
+      const root = document.querySelector(sel);
+      if (!highlight || highlight.size === 0 || !root) return false;
+      return Array.from(highlight as unknown as Iterable<Range>).every(
+        (range) => root.contains(range.startContainer) && root.contains(range.endContainer),
+      );
+    },
+    name,
+    selector,
+  );
+}
+
+export function layerCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('backstory-layer, [data-backstory]').length);
+}
+
+/**
+ * The middle of `word` in the first element matching `selector` whose text
+ * contains `context` (default: the word itself), measured with a DOM Range
+ * over the page's own text node, after scrolling the element to the middle
+ * of the viewport. Backstory's elements play no part in it.
+ */
+export async function wordPoint(page: Page, options: WordTarget): Promise<Point> {
+  const point = await page.evaluate(({ selector, word, context }) => {
+    const element = Array.from(document.querySelectorAll(selector)).find((el) => el.textContent?.includes(context));
+    if (!element) throw new Error(`no ${selector} containing "${context}"`);
+    element.scrollIntoView({ block: 'center' });
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = (node as Text).data;
+      const contextAt = data.indexOf(context);
+      if (contextAt < 0) continue;
+      const at = data.indexOf(word, contextAt);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + word.length);
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error(`"${context}" is not inside a single text node of ${selector}`);
+  }, { ...options, context: options.context ?? options.word });
+  // Let the scroll settle before the pointer moves.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return point;
+}
+
+/** Whether `text` (first occurrence in `selector`) lies fully inside the viewport. */
+export function textInViewport(page: Page, selector: string, text: string): Promise<boolean> {
+  return page.evaluate(
+    ({ selector, text }) => {
+      const element = Array.from(document.querySelectorAll(selector)).find((el) => el.textContent?.includes(text));
+      if (!element) return false;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const rect = range.getBoundingClientRect();
+        return rect.top >= 0 && rect.bottom <= innerHeight && rect.left >= 0 && rect.right <= innerWidth;
+      }
+      return false;
+    },
+    { selector, text },
+  );
+}
+
+/** The open card, read from the shadow root of `backstory-layer`, or null when none is open. */
+export function readCard(page: Page): Promise<CardContent | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('backstory-layer');
+    const root = host?.shadowRoot;
+    const floating = root?.querySelector<HTMLElement>('.floating');
+    const card = floating && !floating.hidden ? floating.querySelector<HTMLElement>('.card') : null;
+    if (!root || !card) return null;
+    const texts = ['.card__kicker', '.card__title', '.description', '.note-paragraph'].map(
+      (selector) => card.querySelector(selector)?.textContent?.trim() ?? '',
+    );
+    return {
+      kicker: texts[0],
+      title: texts[1],
+      lead: texts[2] || texts[3],
+      text: card.textContent ?? '',
+      focused: document.activeElement === host && card.contains(root.activeElement),
+    };
+  });
+}
+
+/** Waits for an open card (optionally with a given title) and returns it. */
+export async function waitForCard(page: Page, title?: string, timeout = 5_000): Promise<CardContent> {
+  await page.waitForFunction(
+    (wanted) => {
+      const floating = document.querySelector('backstory-layer')?.shadowRoot?.querySelector<HTMLElement>('.floating');
+      const heading = floating && !floating.hidden ? floating.querySelector('.card__title') : null;
+      return heading !== null && heading !== undefined && (wanted === null || heading.textContent?.trim() === wanted);
+    },
+    { timeout, polling: 20 },
+    title ?? null,
+  );
+  return (await readCard(page))!;
+}
+
+export async function waitForNoCard(page: Page, timeout = 5_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const floating = document.querySelector('backstory-layer')?.shadowRoot?.querySelector<HTMLElement>('.floating');
+      return !floating || floating.hidden;
+    },
+    { timeout, polling: 20 },
+  );
+}
+
+/** The card's box in viewport coordinates (to move the pointer into it). */
+export function cardBox(page: Page): Promise<DOMRect> {
+  return page.evaluate(() => {
+    const card = document.querySelector('backstory-layer')?.shadowRoot?.querySelector('.card');
+    if (!card) throw new Error('no card open');
+    return card.getBoundingClientRect().toJSON() as DOMRect;
+  });
+}
+
+export function scrollY(page: Page): Promise<number> {
+  return page.evaluate(() => window.scrollY);
+}
+
+/** Waits for the card's opening animation to finish (before a screenshot). */
+export async function cardSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const card = document.querySelector('backstory-layer')?.shadowRoot?.querySelector('.card');
+    await Promise.all((card?.getAnimations({ subtree: true }) ?? []).map((animation) => animation.finished));
+  });
+}
+
+/** The whole document's markup, to compare a page with Backstory against one without. */
+export function documentHtml(page: Page): Promise<string> {
+  return page.evaluate(() => document.documentElement.outerHTML);
+}
+
+/** Waits until the page has stopped scrolling (smooth scrolls take a few frames). */
+export async function waitForScrollEnd(page: Page, timeout = 3_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  let last = await scrollY(page);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const now = await scrollY(page);
+    if (now === last || Date.now() > deadline) return now;
+    last = now;
+  }
+}
