@@ -27,7 +27,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          setupFiles: ['tests/support/setup-unit.ts'],
+          setupFiles: ['tests/support/setup.ts'],
         },
       },
       {
@@ -43,7 +43,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
-          setupFiles: ['tests/support/setup-browser.ts'],
+          setupFiles: ['tests/support/setup.ts'],
           testTimeout: 20_000,
           browser: {
             enabled: true,

@@ -1,6 +1,7 @@
 import { ENTITY_TYPES, type EntityType } from '../lib/annotations/types';
 import { t } from '../lib/i18n';
 import type { Settings, SettingsPatch } from '../lib/settings';
+import ChoiceGroup from './ChoiceGroup';
 
 export interface SettingsPanelProps {
   settings: Settings;
@@ -35,38 +36,26 @@ export default function SettingsPanel({ settings, pageOn, onChange, onPageToggle
         />
         {t('settingSite')}
       </label>
-      <fieldset>
-        <legend>{t('settingMentions')}</legend>
-        <label>
-          <input type="radio" name="mentions" checked={settings.mentionMode === 'all'} onChange={() => onChange({ mentionMode: 'all' })} />
-          {t('settingMentionsAll')}
-        </label>
-        <label>
-          <input type="radio" name="mentions" checked={settings.mentionMode === 'first'} onChange={() => onChange({ mentionMode: 'first' })} />
-          {t('settingMentionsFirst')}
-        </label>
-      </fieldset>
-      <fieldset>
-        <legend>{t('settingStyle')}</legend>
-        <label>
-          <input
-            type="radio"
-            name="style"
-            checked={settings.highlightStyle === 'underline'}
-            onChange={() => onChange({ highlightStyle: 'underline' })}
-          />
-          {t('settingStyleUnderline')}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="style"
-            checked={settings.highlightStyle === 'background'}
-            onChange={() => onChange({ highlightStyle: 'background' })}
-          />
-          {t('settingStyleBackground')}
-        </label>
-      </fieldset>
+      <ChoiceGroup
+        legend={t('settingMentions')}
+        name="mentions"
+        value={settings.mentionMode}
+        options={[
+          { value: 'all', label: t('settingMentionsAll') },
+          { value: 'first', label: t('settingMentionsFirst') },
+        ]}
+        onChange={(mentionMode) => onChange({ mentionMode })}
+      />
+      <ChoiceGroup
+        legend={t('settingStyle')}
+        name="style"
+        value={settings.highlightStyle}
+        options={[
+          { value: 'underline', label: t('settingStyleUnderline') },
+          { value: 'background', label: t('settingStyleBackground') },
+        ]}
+        onChange={(highlightStyle) => onChange({ highlightStyle })}
+      />
       <fieldset>
         <legend>{t('settingTypes')}</legend>
         <div class="types">
