@@ -1,0 +1,55 @@
+/**
+ * The extension under test: a fresh production build in a folder of the
+ * benchmark's own (others may be building into .output/ at the same time),
+ * or an existing build when asked to reuse one. Also the variant with the
+ * synthetic entity set: a copy of the build whose annotation-data.js is
+ * replaced, so the code under test is byte-for-byte the real build.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { annotationDataScript } from '../lib/annotations/bundled-set';
+import type { AnnotationSet } from '../lib/annotations/types';
+
+export const PROJECT_DIR = resolve(import.meta.dirname, '..');
+const DATA_SCRIPT = 'annotation-data.js';
+
+export function checkBuild(dir: string): string {
+  for (const file of ['manifest.json', DATA_SCRIPT, 'content-scripts/content.js']) {
+    if (!existsSync(join(dir, file))) throw new Error(`${dir} is not a Chrome MV3 build of Backstory: ${file} is missing`);
+  }
+  return dir;
+}
+
+/** `wxt build` into a new temporary folder; returns the chrome-mv3 folder. */
+export async function buildExtension(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'backstory-bench-build-'));
+  try {
+    await promisify(execFile)('npx', ['wxt', 'build'], {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, BACKSTORY_OUT_DIR: outDir },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`wxt build failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
+  return checkBuild(join(outDir, 'chrome-mv3'));
+}
+
+/** A copy of `buildDir` that bundles `set` instead of the real data. */
+export function extensionWithData(buildDir: string, set: AnnotationSet): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'backstory-bench-synthetic-')), 'chrome-mv3');
+  cpSync(buildDir, copy, { recursive: true });
+  writeFileSync(join(copy, DATA_SCRIPT), annotationDataScript(set));
+  return copy;
+}
+
+/** Removes a folder made by buildExtension or extensionWithData (the chrome-mv3 folder's temporary parent). */
+export function removeTemporaryBuild(chromeDir: string): void {
+  const parent = dirname(chromeDir);
+  if (!parent.startsWith(join(tmpdir(), 'backstory-bench-'))) throw new Error(`not a benchmark folder: ${parent}`);
+  rmSync(parent, { recursive: true, force: true });
+}

@@ -1,0 +1,235 @@
+/**
+ * Main-thread busy time inside a window of a trace, from its tasks.
+ *
+ * Backstory's window opens at the content script's
+ * `performance.mark('backstory:start')` and closes at the end of the first
+ * rendering task (one that paints) after `performance.mark('backstory:annotated')`,
+ * so the style, layout and paint the new highlights cause are inside it. Its
+ * busy time is the time of the renderer main thread's tasks inside the
+ * window (the first task counted from the mark), less the work that is
+ * positively the page's own or the benchmark's:
+ * - before the annotated mark Backstory only reads the page (it registers
+ *   the highlights and adds its card host in the task that makes the mark),
+ *   so rendering or loading work there that is not inside a script call is
+ *   the page finishing its own load (late layout, image decoding): not
+ *   charged, nor is the page's load event. Nor is a task, at any time,
+ *   that runs no script and loads a document or image (parsing, an SVG
+ *   image's document). A frame task that also runs
+ *   Backstory's pending promise jobs is split: the script part is charged,
+ *   the page's frame is not. The test pages run no script of their own, so
+ *   all script is Backstory's, and so is any style or layout it forces;
+ * - tasks in which the benchmark polled the page (a `bench:` mark or a
+ *   puppeteer `pptr:` script) are not charged;
+ * - everything else is, including small IPC tasks (storage replies), GC,
+ *   and every task after the annotated mark: when in doubt, it is charged
+ *   to Backstory.
+ *
+ * The peer's (mark.js) window lies between two marks the benchmark makes
+ * around the call on an otherwise idle page, so every task in it counts.
+ */
+import {
+  hasRendering,
+  hasScript,
+  mainThreadTasks,
+  markDetail,
+  overlap,
+  RENDERING_EVENTS,
+  SCRIPT_EVENTS,
+  scriptUrls,
+  timeIn,
+  userTimingMarks,
+  type MainThreadTask,
+  type TraceEvent,
+} from './trace-tasks';
+
+export type TaskKind = 'script' | 'render' | 'other' | 'page' | 'bench';
+
+export interface WindowTask {
+  /** Start, relative to the window's start, ms. */
+  atMs: number;
+  /** Whole task, ms (the first one may begin before the window). */
+  durationMs: number;
+  inWindowMs: number;
+  /** The part of inWindowMs charged to the measured code. */
+  chargedMs: number;
+  kind: TaskKind;
+  /** Largest kinds of work inside, e.g. "Layout 4.8, Paint 1.4". */
+  summary: string;
+}
+
+export interface BusyMeasurement {
+  /** Busy time charged to the measured code, ms. */
+  busyMs: number;
+  /**
+   * CPU time the main thread got in the charged time, ms. Close to busyMs on
+   * an idle machine; much less when other processes kept the thread waiting.
+   */
+  cpuMs: number;
+  /** Of busyMs: in tasks that ran script; rendering tasks; other tasks (IPC, GC...). */
+  scriptMs: number;
+  renderMs: number;
+  otherMs: number;
+  /** Style/layout/paint inside the charged tasks, whether forced by script or in a frame. */
+  styleLayoutPaintMs: number;
+  /** The page's own work in the window (not charged). */
+  excludedPageMs: number;
+  /** The benchmark's own polling that fell in the window (not charged). */
+  excludedBenchMs: number;
+  /** All main-thread task time in the window, charged or not. */
+  windowTotalMs: number;
+  /** Wall-clock length of the window. */
+  wallMs: number;
+  /** Longest task with charged work, counted whole. */
+  longestTaskMs: number;
+  longestTask: string;
+  /** Tasks with charged work longer than 50 ms (the long-task threshold). */
+  longTasks: number;
+  tasks: WindowTask[];
+}
+
+export interface BackstoryTraceMeasurement extends BusyMeasurement {
+  /** The part of the first task before the start mark: evaluating annotation-data.js and content.js. */
+  preStartScriptMs: number;
+  /** Mentions the annotated mark reports. */
+  mentions: number | undefined;
+}
+
+/** How a task is charged: its kind, and how much of it (µs) is the page's own work. */
+interface Charge {
+  kind: TaskKind;
+  pageUs: number;
+}
+
+const us = (microseconds: number) => microseconds / 1000;
+
+const WRAPPER_EVENTS = /^(RunTask|ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint|SimpleWatcher::OnHandleReady|ThreadPool_RunTask)$/;
+
+function summarize(task: MainThreadTask): string {
+  const byName = new Map<string, number>();
+  for (const e of task.events) {
+    if (e.ph !== 'X' || WRAPPER_EVENTS.test(e.name)) continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0));
+  }
+  const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return top.map(([name, dur]) => `${name} ${us(dur).toFixed(1)}`).join(', ');
+}
+
+/** Work that only loading a document or image does: parsing HTML or CSS, committing a document (an SVG image has one), decoding. */
+const LOADING_EVENTS = /^(ParseHTML|ParseAuthorStyleSheet|DocumentLoader::|DecodedDataDocumentParser|Decode Image|ImageDecode|Decode LazyPixelRef)/;
+
+const isLoadingEvent = (e: TraceEvent) => e.ph === 'X' && LOADING_EVENTS.test(e.name);
+
+/** The document reaching DOMContentLoaded or load (the load event's own work is the page's). */
+const isLoadMilestone = (e: TraceEvent) => e.name === 'MarkLoad' || e.name === 'MarkDOMContent';
+
+function isBenchTask(task: MainThreadTask): boolean {
+  if (task.events.some((e) => e.name.startsWith('bench:') && e.cat.includes('blink.user_timing'))) return true;
+  const urls = scriptUrls(task);
+  return urls.length > 0 && urls.every((url) => url.startsWith('pptr:'));
+}
+
+/**
+ * µs of the task's rendering and loading work after `from` that no script
+ * call contains (a frame's own lifecycle update, a parser chunk).
+ */
+function workOutsideScript(task: MainThreadTask, from: number): number {
+  const scriptSpans = task.events.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name)).map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
+  const insideScript = (e: TraceEvent) => scriptSpans.some(([from, to]) => e.ts >= from && e.ts + (e.dur ?? 0) <= to);
+  let total = 0;
+  let coveredUntil = -Infinity;
+  for (const e of task.events) {
+    if (e.ph !== 'X' || !(RENDERING_EVENTS.has(e.name) || isLoadingEvent(e)) || insideScript(e)) continue;
+    const end = e.ts + (e.dur ?? 0);
+    total += Math.max(0, end - Math.max(e.ts, coveredUntil, from));
+    coveredUntil = Math.max(coveredUntil, end);
+  }
+  return total;
+}
+
+function measureTasks(tasks: readonly MainThreadTask[], from: number, to: number, chargeOf: (task: MainThreadTask) => Charge): BusyMeasurement {
+  const m: BusyMeasurement = {
+    busyMs: 0,
+    cpuMs: 0,
+    scriptMs: 0,
+    renderMs: 0,
+    otherMs: 0,
+    styleLayoutPaintMs: 0,
+    excludedPageMs: 0,
+    excludedBenchMs: 0,
+    windowTotalMs: 0,
+    wallMs: us(to - from),
+    longestTaskMs: 0,
+    longestTask: '',
+    longTasks: 0,
+    tasks: [],
+  };
+  for (const task of tasks) {
+    const inWindow = us(overlap(task, from, to));
+    if (inWindow <= 0) continue;
+    const { kind, pageUs } = chargeOf(task);
+    const durationMs = us(task.end - task.start);
+    const excluded = kind === 'page' || kind === 'bench' ? inWindow : Math.min(inWindow, us(pageUs));
+    const charged = inWindow - excluded;
+    m.windowTotalMs += inWindow;
+    if (kind === 'bench') m.excludedBenchMs += excluded;
+    else m.excludedPageMs += excluded;
+    m.tasks.push({ atMs: us(task.start - from), durationMs, inWindowMs: inWindow, chargedMs: charged, kind, summary: summarize(task) });
+    if (charged <= 0) continue;
+    m.busyMs += charged;
+    m.cpuMs += durationMs > 0 ? us(task.cpu) * (charged / durationMs) : 0;
+    if (kind === 'script') m.scriptMs += charged;
+    else if (kind === 'render') m.renderMs += charged;
+    else m.otherMs += charged;
+    // What was left out of a charged task is rendering or loading work, so take it off the task's rendering.
+    m.styleLayoutPaintMs += Math.max(0, Math.min(charged, us(timeIn(task, RENDERING_EVENTS)) - excluded));
+    if (durationMs > m.longestTaskMs) {
+      m.longestTaskMs = durationMs;
+      m.longestTask = summarize(task);
+    }
+    if (durationMs > 50) m.longTasks++;
+  }
+  return m;
+}
+
+/** Backstory's busy time on one page load (see the file comment for the window and what is charged). */
+export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceMeasurement {
+  const start = userTimingMarks(events, 'backstory:start')[0];
+  if (!start) throw new Error('trace has no backstory:start mark: did the content script run?');
+  const annotated = userTimingMarks(events, 'backstory:annotated').find((m) => m.ts >= start.ts && m.pid === start.pid);
+  if (!annotated) throw new Error('trace has no backstory:annotated mark after backstory:start');
+  const tasks = mainThreadTasks(events, start.pid, start.tid);
+  const annotatedTask = tasks.find((t) => t.start <= annotated.ts && annotated.ts <= t.end);
+  const firstPaint = tasks.find((t) => t.start >= annotated.ts && t.events.some((e) => e.name === 'Paint'));
+  const windowEnd = firstPaint?.end ?? annotatedTask?.end ?? annotated.ts;
+  const startTask = tasks.find((t) => t.start <= start.ts && start.ts <= t.end);
+
+  const measurement = measureTasks(tasks, start.ts, windowEnd, (task) => {
+    if (isBenchTask(task)) return { kind: 'bench', pageUs: 0 };
+    const beforeAnnotated = task.end <= annotated.ts;
+    if (hasScript(task)) return { kind: 'script', pageUs: beforeAnnotated ? workOutsideScript(task, start.ts) : 0 };
+    // Without script: a frame or the load event before the annotated mark, or a document or image loading at any
+    // time, is the page's. (After the mark, a frame may lay out and paint what Backstory added: charged.)
+    if (beforeAnnotated && (hasRendering(task) || task.events.some(isLoadMilestone))) return { kind: 'page', pageUs: 0 };
+    if (task.events.some(isLoadingEvent)) return { kind: 'page', pageUs: 0 };
+    return { kind: hasRendering(task) ? 'render' : 'other', pageUs: 0 };
+  });
+  const detail = markDetail(annotated);
+  return {
+    ...measurement,
+    preStartScriptMs: startTask ? us(start.ts - startTask.start) : 0,
+    mentions: typeof detail?.mentions === 'number' ? detail.mentions : undefined,
+  };
+}
+
+/** Busy time between two marks on one thread (the peer highlighter's run); every task counts. */
+export function measureBetweenMarks(events: readonly TraceEvent[], startName: string, endName: string): BusyMeasurement {
+  const start = userTimingMarks(events, startName)[0];
+  if (!start) throw new Error(`trace has no ${startName} mark`);
+  const end = userTimingMarks(events, endName).find((m) => m.ts >= start.ts && m.pid === start.pid);
+  if (!end) throw new Error(`trace has no ${endName} mark after ${startName}`);
+  const tasks = mainThreadTasks(events, start.pid, start.tid);
+  return measureTasks(tasks, start.ts, end.ts, (task) => ({
+    kind: hasScript(task) ? 'script' : hasRendering(task) ? 'render' : 'other',
+    pageUs: 0,
+  }));
+}

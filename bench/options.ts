@@ -1,0 +1,74 @@
+/** Command-line options of `npm run bench` (`npm run bench -- --help`). */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_DIR } from './build-extension';
+
+export interface BenchOptions {
+  /** Measured page loads per scenario. */
+  runs: number;
+  /** Page loads before those, not counted (the first load in a new browser compiles everything). */
+  warmup: number;
+  markjsRuns: number;
+  /** mark.js on every term, or on every `markjsSampleEvery`-th term, scaled up. */
+  markjsAllTerms: boolean;
+  markjsSampleEvery: number;
+  /** Existing chrome-mv3 build to use instead of building. */
+  reuseBuild: string | null;
+  /** Where to write raw traces, if anywhere. */
+  tracesDir: string | null;
+  reportPath: string;
+}
+
+export const USAGE = `npm run bench -- [options]
+
+  --runs N             measured page loads per scenario (default 5)
+  --warmup N           uncounted page loads first (default 1)
+  --markjs-runs N      mark.js runs (default 3)
+  --markjs-all-terms   run mark.js on all 2,000 terms (about 6 minutes a run on
+                       2 cores) instead of every 10th term scaled up (default;
+                       a lower bound for mark.js, which slows as it goes)
+  --markjs-sample N    with the default, use every Nth term (default 10)
+  --reuse-build [DIR]  measure an existing build (default .output/chrome-mv3)
+                       instead of building into a temporary folder
+  --traces DIR         keep every raw trace (open in DevTools) in DIR
+  --report FILE        JSON report (default artifacts/bench/latest.json)
+`;
+
+function positiveInt(value: string | undefined, fallback: number, name: string, min = 1): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}`);
+  return n;
+}
+
+export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
+  // --reuse-build takes an optional folder: a bare flag means the default build.
+  const args = argv.flatMap((arg, i) =>
+    arg === '--reuse-build' && (argv[i + 1] === undefined || argv[i + 1].startsWith('--')) ? ['--reuse-build=.output/chrome-mv3'] : [arg],
+  );
+  const { values } = parseArgs({
+    args,
+    options: {
+      runs: { type: 'string' },
+      warmup: { type: 'string' },
+      'markjs-runs': { type: 'string' },
+      'markjs-all-terms': { type: 'boolean', default: false },
+      'markjs-sample': { type: 'string' },
+      'reuse-build': { type: 'string' },
+      traces: { type: 'string' },
+      report: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  return {
+    runs: positiveInt(values.runs, 5, 'runs'),
+    warmup: positiveInt(values.warmup, 1, 'warmup', 0),
+    markjsRuns: positiveInt(values['markjs-runs'], 3, 'markjs-runs'),
+    markjsAllTerms: values['markjs-all-terms'] ?? false,
+    markjsSampleEvery: positiveInt(values['markjs-sample'], 10, 'markjs-sample'),
+    reuseBuild: values['reuse-build'] ? resolve(PROJECT_DIR, values['reuse-build']) : null,
+    tracesDir: values.traces ? resolve(values.traces) : null,
+    reportPath: resolve(PROJECT_DIR, values.report ?? 'artifacts/bench/latest.json'),
+  };
+}

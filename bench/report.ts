@@ -1,0 +1,268 @@
+/**
+ * The benchmark's results: figures against their targets, printed as a
+ * table and written as JSON. A missed target is reported, never hidden and
+ * never an error: this is a measurement, not a test.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BackstoryTraceMeasurement, BusyMeasurement, WindowTask } from './busy-time';
+import type { ContentScriptSize } from './content-script-size';
+import type { MarkjsMeasurement } from './measure-markjs';
+import type { Repeated } from './scenarios';
+import { medianRun, spread, type Spread } from './stats';
+
+export const TARGETS = {
+  articleBusyMs: 5,
+  longPageBusyMs: 100,
+  longPageLongestTaskMs: 50,
+  speedupOverMarkjs: 5,
+  contentScriptGzipKB: 25,
+} as const;
+
+export interface TargetCheck {
+  name: string;
+  value: number;
+  target: string;
+  met: boolean;
+}
+
+/** A run without its full task list: only tasks of 1 ms or more are kept in the report. */
+type RunRecord<T extends BusyMeasurement> = Omit<T, 'tasks'> & { tasks: WindowTask[] };
+
+function record<T extends BusyMeasurement>(m: T): RunRecord<T> {
+  return { ...m, tasks: m.tasks.filter((t) => t.inWindowMs >= 1) };
+}
+
+export interface BackstoryScenarioReport {
+  url: string;
+  busyMs: Spread;
+  cpuMs: Spread;
+  longestTaskMs: Spread;
+  scriptMs: Spread;
+  renderMs: Spread;
+  otherMs: Spread;
+  styleLayoutPaintMs: Spread;
+  excludedPageMs: Spread;
+  windowTotalMs: Spread;
+  wallMs: Spread;
+  preStartScriptMs: Spread;
+  mentions: number[];
+  warmup: RunRecord<BackstoryTraceMeasurement>[];
+  runs: RunRecord<BackstoryTraceMeasurement>[];
+}
+
+export function backstoryScenarioReport(url: string, repeated: Repeated<BackstoryTraceMeasurement>): BackstoryScenarioReport {
+  const of = (pick: (m: BackstoryTraceMeasurement) => number) => spread(repeated.runs.map(pick));
+  return {
+    url,
+    busyMs: of((m) => m.busyMs),
+    cpuMs: of((m) => m.cpuMs),
+    longestTaskMs: of((m) => m.longestTaskMs),
+    scriptMs: of((m) => m.scriptMs),
+    renderMs: of((m) => m.renderMs),
+    otherMs: of((m) => m.otherMs),
+    styleLayoutPaintMs: of((m) => m.styleLayoutPaintMs),
+    excludedPageMs: of((m) => m.excludedPageMs),
+    windowTotalMs: of((m) => m.windowTotalMs),
+    wallMs: of((m) => m.wallMs),
+    preStartScriptMs: of((m) => m.preStartScriptMs),
+    mentions: [...new Set(repeated.runs.flatMap((m) => (m.mentions === undefined ? [] : [m.mentions])))],
+    warmup: repeated.warmup.map(record),
+    runs: repeated.runs.map(record),
+  };
+}
+
+export interface MarkjsScenarioReport {
+  termsRun: number;
+  termsTotal: number;
+  /** termsTotal / termsRun: 1 when every term was run. */
+  scale: number;
+  /** Measured busy time for the terms run. */
+  measuredBusyMs: Spread;
+  /** Busy time for all terms: measured, or scaled up from the sample (then a lower bound, see formatReport). */
+  busyMs: Spread;
+  estimated: boolean;
+  /** CPU time the thread got, for the terms run. */
+  measuredCpuMs: Spread;
+  longestTaskMs: Spread;
+  /** <mark> elements made (distinct values over the runs). */
+  marks: number[];
+  runs: RunRecord<MarkjsMeasurement>[];
+}
+
+export function markjsScenarioReport(repeated: Repeated<MarkjsMeasurement>, termsRun: number, termsTotal: number): MarkjsScenarioReport {
+  const scale = termsTotal / termsRun;
+  const measured = repeated.runs.map((m) => m.busyMs);
+  return {
+    termsRun,
+    termsTotal,
+    scale,
+    measuredBusyMs: spread(measured),
+    busyMs: spread(measured.map((ms) => ms * scale)),
+    estimated: scale !== 1,
+    measuredCpuMs: spread(repeated.runs.map((m) => m.cpuMs)),
+    longestTaskMs: spread(repeated.runs.map((m) => m.longestTaskMs)),
+    marks: [...new Set(repeated.runs.map((m) => m.marks))],
+    runs: repeated.runs.map(record),
+  };
+}
+
+export interface BenchReport {
+  generatedAt: string;
+  environment: {
+    chromium: string;
+    node: string;
+    cpus: number;
+    cpuModel: string;
+    /** 1, 5 and 15-minute load averages when the benchmark started and ended: others' work skews the figures. */
+    loadAverage: { start: number[]; end: number[] };
+  };
+  /** The build measured; a temporary one is deleted when the run ends. */
+  build: { dir: string; temporary: boolean };
+  settings: { runs: number; warmup: number; markjsRuns: number; markjsOptions: Record<string, unknown> };
+  method: string;
+  article: BackstoryScenarioReport;
+  longPage: {
+    page: { path: string; textChars: number; htmlBytes: number; entities: number; plantedMentions: number };
+    backstory: BackstoryScenarioReport;
+    markjs: MarkjsScenarioReport;
+    /** mark.js median busy time / Backstory median busy time. */
+    speedupOverMarkjs: number;
+  };
+  contentScript: ContentScriptSize & { gzipKB: number };
+  targets: TargetCheck[];
+}
+
+export const METHOD = [
+  'Busy time = sum of the renderer main thread\'s top-level tasks (RunTask) in a Chrome trace inside a window, not wall time;',
+  'CPU time = the thread time the trace records for the same tasks (lower when the thread waited for a core).',
+  'Backstory: from performance.mark("backstory:start") (content script, isolated world; it appears in the trace as a blink.user_timing event)',
+  'to the end of the first task that paints after performance.mark("backstory:annotated"), so the style/layout/paint the highlights cause counts.',
+  'The first task counts from the mark; its earlier part (evaluating annotation-data.js and content.js) is reported as "before start".',
+  'Not charged: before the annotated mark (Backstory changes nothing on the page until then) rendering or loading work outside script',
+  'and the page\'s load event; at any time, script-free tasks that load a document or image; tasks in which the benchmark polled.',
+  'Everything else (script, forced style/layout, IPC, GC, the frame after the mark) is charged to Backstory.',
+  'mark.js: between two marks around new Mark(article).mark(terms) + forced layout + two animation frames, on a settled page; all tasks count.',
+].join(' ');
+
+export function targetChecks(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
+  const { article, longPage, contentScript } = report;
+  return [
+    { name: 'Article page: busy time (median)', value: article.busyMs.median, target: `<= ${TARGETS.articleBusyMs} ms`, met: article.busyMs.median <= TARGETS.articleBusyMs },
+    { name: '1 MB page: busy time (median)', value: longPage.backstory.busyMs.median, target: `<= ${TARGETS.longPageBusyMs} ms`, met: longPage.backstory.busyMs.median <= TARGETS.longPageBusyMs },
+    {
+      name: '1 MB page: longest task (worst run)',
+      value: longPage.backstory.longestTaskMs.max,
+      target: `<= ${TARGETS.longPageLongestTaskMs} ms`,
+      met: longPage.backstory.longestTaskMs.max <= TARGETS.longPageLongestTaskMs,
+    },
+    {
+      name: `1 MB page: mark.js / Backstory${longPage.markjs.estimated ? ' (mark.js sampled, lower bound)' : ''}`,
+      value: longPage.speedupOverMarkjs,
+      target: `>= ${TARGETS.speedupOverMarkjs}x`,
+      met: longPage.speedupOverMarkjs >= TARGETS.speedupOverMarkjs,
+    },
+    { name: 'Content script, gzipped', value: contentScript.gzipKB, target: `<= ${TARGETS.contentScriptGzipKB} KB`, met: contentScript.gzipKB <= TARGETS.contentScriptGzipKB },
+  ];
+}
+
+const num = (n: number, digits = 1) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '-';
+
+function row(label: string, s: Spread, digits = 1): string {
+  return `  ${label.padEnd(46)}${num(s.median, digits).padStart(11)}${num(s.min, digits).padStart(11)}${num(s.max, digits).padStart(11)}`;
+}
+
+/** The median run's longest tasks, e.g. "92.0 ms script (RunMicrotasks 91.8, MinorGC 8.9)". */
+function longestTasksOfMedianRun(r: BackstoryScenarioReport, count: number): string[] {
+  const run = medianRun(r.runs, (m) => m.busyMs);
+  if (!run) return [];
+  return [...run.tasks]
+    .filter((t) => t.kind !== 'page' && t.kind !== 'bench')
+    .sort((a, b) => b.durationMs - a.durationMs)
+    .slice(0, count)
+    .map((t) => `    ${num(t.durationMs).padStart(7)} ms ${t.kind.padEnd(6)} at ${t.atMs >= 0 ? '+' : ''}${num(t.atMs, 0)} ms: ${t.summary}`);
+}
+
+function backstoryRows(r: BackstoryScenarioReport): string[] {
+  return [
+    row('busy time, ms', r.busyMs),
+    row('  CPU time the thread got in those tasks, ms', r.cpuMs),
+    row('  in tasks running script, ms', r.scriptMs),
+    row('  in rendering tasks after the annotated mark, ms', r.renderMs),
+    row('  in other tasks (IPC, GC), ms', r.otherMs),
+    row('  of which style/layout/paint, ms', r.styleLayoutPaintMs),
+    row('longest task, ms', r.longestTaskMs),
+    row('before start: injecting data + content.js, ms', r.preStartScriptMs),
+    row('page\'s own work in the window (not charged), ms', r.excludedPageMs),
+    row('wall time of the window, ms', r.wallMs),
+    '  longest tasks of the median run (whole task; "at" is from the start mark):',
+    ...longestTasksOfMedianRun(r, 4),
+  ];
+}
+
+export function formatReport(report: BenchReport): string {
+  const { article, longPage, contentScript } = report;
+  const m = longPage.markjs;
+  const header = `  ${''.padEnd(46)}${'median'.padStart(11)}${'min'.padStart(11)}${'max'.padStart(11)}`;
+  const { loadAverage, cpus } = report.environment;
+  // The load at the end includes the benchmark's own browser, so only the start says whether others were busy.
+  const othersBusy = (loadAverage.start[0] ?? 0) > cpus * 0.75;
+  // A task's wall time exceeds the CPU time its thread got when the thread waited for a core (others' processes,
+  // or the browser's own threads and processes, which share the cores during a page load) or blocked.
+  const cpuShare = [article.cpuMs.median / article.busyMs.median, longPage.backstory.cpuMs.median / longPage.backstory.busyMs.median];
+  const lines = [
+    '',
+    `Backstory benchmark: ${report.environment.chromium}, ${cpus} cores (${report.environment.cpuModel})`,
+    `${report.settings.runs} measured runs per scenario after ${report.settings.warmup} warm-up run(s); mark.js ${report.settings.markjsRuns} run(s).`,
+    `Load average (1 min) at start ${num(loadAverage.start[0] ?? NaN, 2)}, at end ${num(loadAverage.end[0] ?? NaN, 2)}.`,
+    ...(othersBusy
+      ? [
+          `WARNING: other processes were busy when the benchmark started (load ${num(loadAverage.start[0], 2)} on ${cpus} cores):`,
+          '         busy times include time the renderer waited for a core. Re-run on an idle machine before comparing with the targets.',
+        ]
+      : []),
+    ...(cpuShare.some((share) => share < 0.8)
+      ? [
+          `Note: the renderer's main thread got a core for ${num(cpuShare[0] * 100, 0)}% (article) and ${num(cpuShare[1] * 100, 0)}% (1 MB page) of its busy time;`,
+          '      the rest it waited (other processes, the browser\'s own threads) or blocked. The "CPU time" rows show what it ran.',
+        ]
+      : []),
+    '',
+    header,
+    `Article page ${article.url}: ${article.mentions.join('/')} mentions`,
+    ...backstoryRows(article),
+    `  first load in a new browser (warm-up), busy ms: ${article.warmup.map((w) => num(w.busyMs)).join(', ') || '-'}`,
+    '',
+    `1 MB page ${longPage.page.path}: ${num(longPage.page.textChars, 0)} chars, ${num(longPage.page.entities, 0)} entities, ${num(longPage.page.plantedMentions, 0)} names planted`,
+    `  Backstory: ${longPage.backstory.mentions.map((n) => num(n, 0)).join('/')} matches`,
+    ...backstoryRows(longPage.backstory),
+    `  first load in a new browser (warm-up), busy ms: ${longPage.backstory.warmup.map((w) => num(w.busyMs)).join(', ') || '-'}`,
+    `  mark.js: ${m.marks.map((n) => num(n, 0)).join('/')} marks for ${num(m.termsRun, 0)} of ${num(m.termsTotal, 0)} terms (its count is of <mark> elements: a match across an element boundary counts twice)`,
+    row(m.estimated ? `busy time for ${num(m.termsRun, 0)} terms, ms` : 'busy time, ms', m.measuredBusyMs, 0),
+    row('  CPU time the thread got, ms', m.measuredCpuMs, 0),
+    ...(m.estimated
+      ? [
+          row(`estimated for all ${num(m.termsTotal, 0)} terms (x${num(m.scale, 1)}), ms`, m.busyMs, 0),
+          '    (a lower bound: each term walks the text again, and the text has more nodes as <mark>s split it;',
+          '    run with --markjs-all-terms to measure every term)',
+        ]
+      : []),
+    row('longest task, ms', m.longestTaskMs, 0),
+    `  mark.js / Backstory (medians${m.estimated ? ', mark.js estimated, a lower bound' : ''}): ${num(longPage.speedupOverMarkjs, 1)}x`,
+    '',
+    `Content script: ${contentScript.files.map((f) => `${f.file} ${num(f.gzipBytes / 1024, 1)} KB`).join(' + ')} = ${num(contentScript.gzipKB, 1)} KB gzipped (${num(contentScript.bytes / 1024, 1)} KB raw)`,
+    '',
+    'Targets:',
+    ...report.targets.map(
+      (t) => `  ${t.met ? 'met   ' : 'MISSED'}  ${t.name.padEnd(62)} ${num(t.value, 1).padStart(9)}  (target ${t.target})`,
+    ),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export function writeReport(path: string, report: BenchReport): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+}

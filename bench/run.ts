@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: Backstory's cost on the page, in headless Chromium.
+ *
+ * 1. The article page, with the real build and data: main-thread busy time
+ *    from the content script's start to the highlights being drawn.
+ * 2. A 1 MB synthetic article with 2,000 synthetic entities (a copy of the
+ *    build with only annotation-data.js replaced): the same, plus the
+ *    longest task, and mark.js on the same page and terms for comparison.
+ * 3. The content script's gzipped size.
+ * Prints a table and writes artifacts/bench/latest.json. How busy time is
+ * computed: busy-time.ts; how mark.js is run: measure-markjs.ts.
+ */
+import { mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { relative } from 'node:path';
+import { startFixtureServer, type FixtureServer } from '../tests/support/fixture-server';
+import { buildExtension, checkBuild, extensionWithData, PROJECT_DIR, removeTemporaryBuild } from './build-extension';
+import { withChromium } from './chromium';
+import { contentScriptSize } from './content-script-size';
+import { parseBenchOptions, USAGE, type BenchOptions } from './options';
+import {
+  backstoryScenarioReport,
+  formatReport,
+  markjsScenarioReport,
+  METHOD,
+  targetChecks,
+  writeReport,
+  type BenchReport,
+} from './report';
+import { MARKJS_OPTIONS } from './measure-markjs';
+import { repeatBackstory, repeatMarkjs } from './scenarios';
+import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEntities, syntheticPage } from './synthetic-page';
+
+const ARTICLE_PATH = '/en/202504220389';
+const ORIGIN = 'http://www.iranintl.com';
+
+const log = (message: string) => console.log(message);
+
+/** Every `every`-th term of the longest-first order, so the sample spans all term lengths. */
+function sampleTerms(terms: readonly string[], every: number): string[] {
+  return [...terms].sort((a, b) => b.length - a.length).filter((_, i) => i % every === 0);
+}
+
+async function main(options: BenchOptions): Promise<void> {
+  const started = Date.now();
+  const loadAtStart = loadavg();
+  let buildDir: string;
+  if (options.reuseBuild) {
+    buildDir = checkBuild(options.reuseBuild);
+    log(`Using the existing build in ${relative(PROJECT_DIR, buildDir) || buildDir}`);
+  } else {
+    log('Building the extension into a temporary folder (wxt build)...');
+    buildDir = await buildExtension();
+    log(`  built ${buildDir}`);
+  }
+  if (options.tracesDir) mkdirSync(options.tracesDir, { recursive: true });
+
+  const entities = syntheticEntities();
+  const longPage = syntheticPage(entities);
+  const allTerms = surfaceFormTexts(entities);
+  const markjsTerms = options.markjsAllTerms ? allTerms : sampleTerms(allTerms, options.markjsSampleEvery);
+  const common = { runs: options.runs, warmup: options.warmup, tracesDir: options.tracesDir, log };
+  let syntheticBuildDir: string | null = null;
+  let server: FixtureServer | null = null;
+  try {
+    syntheticBuildDir = extensionWithData(buildDir, syntheticAnnotationSet(entities));
+    server = await startFixtureServer();
+    server.route(SYNTHETIC_PATH, longPage.html);
+
+    log('Article page, real build and data...');
+    const { chromium, article } = await withChromium({ serverPort: server.port, extensionDir: buildDir }, async ({ browser }) => ({
+      chromium: await browser.version(),
+      article: await repeatBackstory(browser, { url: ORIGIN + ARTICLE_PATH, quietMs: 1000, timeoutMs: 30_000 }, { ...common, name: 'article' }),
+    }));
+
+    log('1 MB page, synthetic entity set...');
+    const longPageRuns = await withChromium({ serverPort: server.port, extensionDir: syntheticBuildDir }, ({ browser }) =>
+      repeatBackstory(browser, { url: ORIGIN + SYNTHETIC_PATH, quietMs: 2000, timeoutMs: 60_000 }, { ...common, name: 'long-page' }),
+    );
+
+    log(`1 MB page, mark.js with ${markjsTerms.length} of ${allTerms.length} terms (no extension)...`);
+    // One mark.js call on the long page runs for minutes with all terms.
+    const markjs = await withChromium({ serverPort: server.port, protocolTimeoutMs: 30 * 60_000 }, ({ browser }) =>
+      repeatMarkjs(
+        browser,
+        { url: ORIGIN + SYNTHETIC_PATH, terms: markjsTerms, timeoutMs: 60_000 },
+        { ...common, runs: options.markjsRuns, warmup: 0, name: 'markjs' },
+      ),
+    );
+
+    const size = contentScriptSize(buildDir);
+    const articleReport = backstoryScenarioReport(ORIGIN + ARTICLE_PATH, article);
+    const longPageBackstory = backstoryScenarioReport(ORIGIN + SYNTHETIC_PATH, longPageRuns);
+    const markjsReport = markjsScenarioReport(markjs, markjsTerms.length, allTerms.length);
+    const partial: Omit<BenchReport, 'targets'> = {
+      generatedAt: new Date().toISOString(),
+      environment: {
+        chromium,
+        node: process.version,
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? '',
+        loadAverage: { start: loadAtStart, end: loadavg() },
+      },
+      build: { dir: buildDir, temporary: !options.reuseBuild },
+      settings: { runs: options.runs, warmup: options.warmup, markjsRuns: options.markjsRuns, markjsOptions: MARKJS_OPTIONS },
+      method: METHOD,
+      article: articleReport,
+      longPage: {
+        page: {
+          path: SYNTHETIC_PATH,
+          textChars: longPage.textChars,
+          htmlBytes: Buffer.byteLength(longPage.html),
+          entities: entities.length,
+          plantedMentions: longPage.plantedMentions,
+        },
+        backstory: longPageBackstory,
+        markjs: markjsReport,
+        speedupOverMarkjs: markjsReport.busyMs.median / longPageBackstory.busyMs.median,
+      },
+      contentScript: { ...size, gzipKB: size.gzipBytes / 1024 },
+    };
+    const report: BenchReport = { ...partial, targets: targetChecks(partial) };
+    writeReport(options.reportPath, report);
+    log(formatReport(report));
+    log(`Report: ${relative(PROJECT_DIR, options.reportPath)}${options.tracesDir ? `; traces in ${options.tracesDir}` : ''}`);
+    log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  } finally {
+    await server?.close();
+    if (syntheticBuildDir) removeTemporaryBuild(syntheticBuildDir);
+    if (!options.reuseBuild) removeTemporaryBuild(buildDir);
+  }
+}
+
+const parsed = parseBenchOptions(process.argv.slice(2));
+if (parsed === 'help') {
+  console.log(USAGE);
+} else {
+  main(parsed).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : error);
+    process.exitCode = 1;
+  });
+}

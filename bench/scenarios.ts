@@ -1,0 +1,62 @@
+/**
+ * Repeated measurements: warm-up loads first (not counted), then the
+ * measured ones, each in a fresh tab.
+ */
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import type { BackstoryTraceMeasurement } from './busy-time';
+import { measureBackstoryPageLoad } from './measure-backstory';
+import { measureMarkjs, type MarkjsMeasurement } from './measure-markjs';
+
+export interface Repeated<T> {
+  warmup: T[];
+  runs: T[];
+}
+
+export interface RepeatOptions {
+  /** Names the saved traces, e.g. "article". */
+  name: string;
+  runs: number;
+  warmup: number;
+  tracesDir: string | null;
+  log(message: string): void;
+}
+
+async function repeat<T>(options: RepeatOptions, once: (tracePath: string | undefined) => Promise<T>, describe: (m: T) => string): Promise<Repeated<T>> {
+  const result: Repeated<T> = { warmup: [], runs: [] };
+  const total = options.warmup + options.runs;
+  for (let i = 0; i < total; i++) {
+    const warm = i < options.warmup;
+    const number = warm ? i + 1 : i - options.warmup + 1;
+    const label = `${warm ? 'warm-up' : 'run'} ${number}`;
+    const tracePath = options.tracesDir ? join(options.tracesDir, `${options.name}-${warm ? 'warmup' : 'run'}-${number}.json`) : undefined;
+    const measurement = await once(tracePath);
+    (warm ? result.warmup : result.runs).push(measurement);
+    options.log(`  ${options.name} ${label}/${warm ? options.warmup : options.runs}: ${describe(measurement)}`);
+  }
+  return result;
+}
+
+export function repeatBackstory(
+  browser: Browser,
+  page: { url: string; quietMs: number; timeoutMs: number },
+  options: RepeatOptions,
+): Promise<Repeated<BackstoryTraceMeasurement>> {
+  return repeat(
+    options,
+    (tracePath) => measureBackstoryPageLoad(browser, { ...page, tracePath }),
+    (m) => `busy ${m.busyMs.toFixed(1)} ms, longest task ${m.longestTaskMs.toFixed(1)} ms, ${m.mentions ?? '?'} mentions`,
+  );
+}
+
+export function repeatMarkjs(
+  browser: Browser,
+  run: { url: string; terms: readonly string[]; timeoutMs: number },
+  options: RepeatOptions,
+): Promise<Repeated<MarkjsMeasurement>> {
+  return repeat(
+    options,
+    (tracePath) => measureMarkjs(browser, { ...run, tracePath }),
+    (m) => `busy ${m.busyMs.toFixed(0)} ms, ${m.marks} <mark> elements`,
+  );
+}
