@@ -15,7 +15,11 @@ export function bundledAnnotationSet(): AnnotationSet {
   return set;
 }
 
-/** The source of annotation-data.js for a validated set. */
+/**
+ * The source of annotation-data.js for a validated set. The data goes in as
+ * a JSON string for JSON.parse, which engines parse faster than the same
+ * data as a JavaScript literal (https://v8.dev/blog/cost-of-javascript-2019#json).
+ */
 export function annotationDataScript(set: AnnotationSet): string {
-  return `globalThis.${DATA_GLOBAL} = ${JSON.stringify(set)};\n`;
+  return `globalThis.${DATA_GLOBAL} = JSON.parse(${JSON.stringify(JSON.stringify(set))});\n`;
 }

@@ -1,27 +1,29 @@
 /**
  * One annotation pass over a detected page: index the article's text, find
- * entity mentions, anchor the article's notes, and turn both into Ranges.
- * Long texts are worked through in time slices so the page stays responsive.
+ * entity mentions and anchor the article's notes. Long texts are worked
+ * through in time slices so the page stays responsive. DOM Ranges are made
+ * only when something needs one (a highlight on screen, a hit test, a card):
+ * a live Range costs time to make and slows the page's own DOM changes.
  */
 import { anchor } from '../anchoring/anchor';
 import type { AnnotationSet, Note } from '../annotations/types';
-import { firstMentions, type Mention } from '../mentions/find-mentions';
 import { activePatterns } from '../mentions/active-forms';
 import { SurfaceFormMatcher } from '../mentions/surface-form-matcher';
 import type { DetectedPage } from '../page/detect-page';
 import type { Settings } from '../settings';
-import { buildTextIndex, type TextIndex } from '../text/text-index';
+import { textIndexSteps, type TextIndex } from '../text/text-index';
 import { lowerCaseSameLength } from '../text/word-chars';
 import { TimeSlicer } from './yield-to-main';
 
 export type AnnotatedPage = Extract<DetectedPage, { kind: 'article' | 'other-article' }>;
 
 export interface PlacedAnnotation {
-  kind: 'entity' | 'note';
-  id: string;
-  start: number;
-  end: number;
-  range: Range;
+  readonly kind: 'entity' | 'note';
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  /** The DOM Range over the text, made on first use; null if the page changed under it. */
+  readonly range: Range | null;
 }
 
 export interface Orphan {
@@ -32,10 +34,11 @@ export interface Orphan {
 export interface AnnotationResult {
   page: AnnotatedPage;
   index: TextIndex;
-  /** Entity mentions shown (after the first-mention setting). */
+  /** Entity mentions shown (after the first-mention setting), in text order. */
   mentions: PlacedAnnotation[];
   /** Mentions per entity id on the page, whatever the setting. */
   mentionCounts: Map<string, number>;
+  /** Placed note passages, in text order. */
   notes: PlacedAnnotation[];
   orphans: Orphan[];
   /** Notes and mentions in text order: the keyboard's path through the page. */
@@ -49,6 +52,43 @@ export interface AnnotateOptions {
   budgetMs?: number;
 }
 
+/** An annotation whose DOM Range is made on first use (a class, so 10,000 of them stay cheap). */
+class Placed implements PlacedAnnotation {
+  private cached: Range | null | undefined;
+
+  constructor(
+    private readonly index: TextIndex,
+    readonly kind: PlacedAnnotation['kind'],
+    readonly id: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get range(): Range | null {
+    if (this.cached === undefined) {
+      try {
+        this.cached = this.index.toRange(this.start, this.end);
+      } catch {
+        // The text changed since indexing (a re-annotation is on its way).
+        this.cached = null;
+      }
+    }
+    return this.cached;
+  }
+}
+
+/** Merges two lists sorted by start; at equal starts a note comes first (it encloses the mention). */
+function mergeByStart(notes: PlacedAnnotation[], mentions: PlacedAnnotation[]): PlacedAnnotation[] {
+  const out: PlacedAnnotation[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < notes.length || j < mentions.length) {
+    if (j >= mentions.length || (i < notes.length && notes[i].start <= mentions[j].start)) out.push(notes[i++]);
+    else out.push(mentions[j++]);
+  }
+  return out;
+}
+
 export async function annotatePage(
   page: AnnotatedPage,
   set: AnnotationSet,
@@ -56,61 +96,53 @@ export async function annotatePage(
   options: AnnotateOptions = {},
 ): Promise<AnnotationResult | null> {
   const slicer = new TimeSlicer(options.budgetMs ?? 8, options.isCancelled);
-  const index = buildTextIndex(page.root);
+  const steps = textIndexSteps(page.root);
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) if (!(await slicer.checkpoint())) return null;
+  const index = step.value;
   const { text } = index;
-  if (!(await slicer.checkpoint())) return null;
 
   const entities = set.entities.filter((e) => settings.entityTypes.includes(e.type));
   const matcher = new SurfaceFormMatcher(activePatterns(entities, page.date));
+  if (!(await slicer.checkpoint())) return null;
   const lowered = lowerCaseSameLength(text);
-  const found: Mention[] = [];
+  const found: PlacedAnnotation[] = [];
+  const mentionCounts = new Map<string, number>();
   for (let from = 0; from < text.length; ) {
+    if (!(await slicer.checkpoint())) return null;
     const to = Math.min(text.length, from + CHUNK_CHARS);
     const chunk = matcher.findAll(text, from, to, lowered);
-    for (const m of chunk) found.push({ entityId: m.value.entity.id, start: m.start, end: m.end });
+    for (const { start, end, value } of chunk) {
+      const id = value.entity.id;
+      mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + 1);
+      found.push(new Placed(index, 'entity', id, start, end));
+    }
     from = Math.max(to, chunk.length ? chunk[chunk.length - 1].end : to);
-    if (!(await slicer.checkpoint())) return null;
   }
-  const mentionCounts = new Map<string, number>();
-  for (const m of found) mentionCounts.set(m.entityId, (mentionCounts.get(m.entityId) ?? 0) + 1);
-  const shown = settings.mentionMode === 'first' ? firstMentions(found) : found;
-
-  const mentions: PlacedAnnotation[] = [];
-  for (let i = 0; i < shown.length; i++) {
-    const m = shown[i];
-    const range = index.toRange(m.start, m.end);
-    if (range) mentions.push({ kind: 'entity', id: m.entityId, start: m.start, end: m.end, range });
-    if (i % 500 === 499 && !(await slicer.checkpoint())) return null;
-  }
+  const seen = new Set<string>();
+  const mentions = settings.mentionMode === 'first' ? found.filter((m) => !seen.has(m.id) && seen.add(m.id)) : found;
 
   const notes: PlacedAnnotation[] = [];
   const orphans: Orphan[] = [];
   if (page.kind === 'article') {
     const byId = new Map<string, Note>(set.notes.map((n) => [n.id, n]));
     for (const noteId of page.article.notes) {
+      if (!(await slicer.checkpoint())) return null;
       const note = byId.get(noteId);
       if (!note) continue;
-      const targets = note.targets.filter((t) => t.source === page.article.url);
-      let placed = false;
       let reason = 'no target on this article';
-      for (const target of targets) {
+      const before = notes.length;
+      for (const target of note.targets.filter((t) => t.source === page.article.url)) {
         const result = anchor(index, target.selector);
-        if (result.status === 'orphan') {
-          reason = result.reason;
-          continue;
-        }
-        const range = index.toRange(result.start, result.end);
-        if (!range) continue;
-        notes.push({ kind: 'note', id: note.id, start: result.start, end: result.end, range });
-        placed = true;
+        if (result.status === 'orphan') reason = result.reason;
+        else notes.push(new Placed(index, 'note', note.id, result.start, result.end));
       }
-      if (!placed) orphans.push({ noteId: note.id, reason });
-      if (!(await slicer.checkpoint())) return null;
+      if (notes.length === before) orphans.push({ noteId: note.id, reason });
     }
+    notes.sort((a, b) => a.start - b.start);
   }
 
-  const ordered = [...notes, ...mentions].sort((a, b) => a.start - b.start || (a.kind === 'note' ? -1 : 1));
-  return { page, index, mentions, mentionCounts, notes, orphans, ordered };
+  return { page, index, mentions, mentionCounts, notes, orphans, ordered: mergeByStart(notes, mentions) };
 }
 
 /** The annotation at a text offset: an entity mention first, else a note passage. */

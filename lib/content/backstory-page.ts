@@ -7,6 +7,7 @@
 import type { CardView } from '../../components/AnnotationCard';
 import type { AnnotationSet, Entity, Note } from '../annotations/types';
 import { Highlighter } from '../highlight/highlighter';
+import { MentionWindow } from '../highlight/mention-window';
 import { t } from '../i18n';
 import type { PageReport, RevealTarget } from '../messages';
 import { firstDay } from '../mentions/active-forms';
@@ -29,6 +30,12 @@ export interface BackstoryPageOptions {
   url?: () => string;
 }
 
+/** Runs `task` when the browser is idle (at the latest after two seconds). */
+function whenIdle(win: Window, task: () => void): void {
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
 export class BackstoryPage {
   private readonly doc: Document;
   private readonly entities: Map<string, Entity>;
@@ -39,6 +46,7 @@ export class BackstoryPage {
   private detected: DetectedPage = { kind: 'not-article' };
   private result: AnnotationResult | null = null;
   private highlighter: Highlighter | null = null;
+  private mentionWindow: MentionWindow<PlacedAnnotation> | null = null;
   private layer: CardLayer | null = null;
   private interaction: Interaction | null = null;
   /** The open card: which annotation, which view (an entity card can show one of its notes). */
@@ -92,7 +100,9 @@ export class BackstoryPage {
         detail: { mentions: mentions.length, notes: placed, noteRanges: notes.length, orphans: orphans.length },
       });
     }
-    const count = this.report().annotationCount;
+    // Entities found plus notes placed (what the report counts, without building it).
+    const result = this.result;
+    const count = result ? result.mentionCounts.size + new Set(result.notes.map((n) => n.id)).size : 0;
     if (count !== this.lastBadge) this.options.sendBadge((this.lastBadge = count));
   }
 
@@ -140,17 +150,19 @@ export class BackstoryPage {
     this.result = result;
     this.revealCursor.clear();
     this.highlighter?.dispose();
-    this.highlighter = new Highlighter(settings.highlightStyle);
-    this.highlighter.addNoteRanges(result.notes.map((n) => n.range));
-    this.highlighter.addEntityRanges(result.mentions.map((m) => m.range));
-    const layer = this.ensureUi();
-    this.interaction!.reset();
+    this.mentionWindow?.dispose();
+    const highlighter = (this.highlighter = new Highlighter(settings.highlightStyle));
+    highlighter.addNoteRanges(result.notes.map((n) => n.range));
+    this.mentionWindow = new MentionWindow(this.options.win, result.mentions, (shown) =>
+      highlighter.setEntityRanges(shown.map((m) => m.range)),
+    );
+    this.ensureInteraction().reset();
     // An open card stays open across a re-render if its annotation is still there.
     const open = this.card;
     const same = open && result.ordered.find((a) => a.kind === open.annotation.kind && a.id === open.annotation.id);
-    if (open && same) {
+    if (open && same?.range && this.layer) {
       this.card = { annotation: same, view: open.view };
-      layer.show(this.cardContent(open.view), { range: same.range }, false);
+      this.layer.show(this.cardContent(open.view), { range: same.range }, false);
       this.highlighter.setFocus(same.range);
       this.interaction!.shown(same);
     } else {
@@ -159,16 +171,20 @@ export class BackstoryPage {
     const pageId = pageKey(this.url());
     if (this.announcedFor !== pageId && result.ordered.length > 0) {
       this.announcedFor = pageId;
-      layer.announce(t('announceReady', String(result.ordered.length)));
+      // Not urgent: tell screen readers once the page is idle, so the UI layer
+      // (and the style recalculation it costs) is not on the annotation path.
+      const count = String(result.ordered.length);
+      whenIdle(this.options.win, () => this.result && this.ensureLayer().announce(t('announceReady', count)));
     }
   }
 
-  private ensureUi(): CardLayer {
+  /** The card layer, created the first time something is shown or announced. */
+  private ensureLayer(): CardLayer {
     if (this.layer) {
       if (!this.layer.host.isConnected) this.doc.documentElement.append(this.layer.host);
       return this.layer;
     }
-    this.layer = new CardLayer(this.doc, {
+    return (this.layer = new CardLayer(this.doc, {
       onClose: () => {
         this.interaction?.closed();
         this.closeCard(true);
@@ -183,16 +199,18 @@ export class BackstoryPage {
         if (view?.kind === 'note' && view.from) this.setView({ kind: 'entity', entity: view.from });
       },
       onPointer: (inside) => this.interaction?.cardPointer(inside),
-    });
-    this.interaction = new Interaction(this.doc, {
+    }));
+  }
+
+  private ensureInteraction(): Interaction {
+    return (this.interaction ??= new Interaction(this.doc, {
       annotationsAt: (node, offset) => this.annotationsAt(node, offset),
       ordered: () => this.result?.ordered ?? [],
       open: (annotation, how) => this.open(annotation, how),
       close: (returnFocus) => this.closeCard(returnFocus),
       isInCard: (node) => !!this.layer?.contains(node),
       isCardOpen: () => this.card !== null,
-    });
-    return this.layer;
+    }));
   }
 
   /** Annotations at a DOM point: the character after the caret, then the one before. */
@@ -218,17 +236,18 @@ export class BackstoryPage {
       annotation.kind === 'entity'
         ? { kind: 'entity', entity: this.entities.get(annotation.id)! }
         : { kind: 'note', note: this.notes.get(annotation.id)! };
-    const layer = this.layer;
-    if (!layer) return;
+    const range = annotation.range;
+    if (!range) return;
+    const layer = this.ensureLayer();
     const keyboard = how.via === 'keyboard';
     if (keyboard) {
       const active = this.doc.activeElement as HTMLElement | null;
       if (!layer.contains(active)) this.focusBeforeCard = active;
-      this.scrollIntoView(annotation.range);
+      this.scrollIntoView(range);
     }
     this.card = { annotation, view };
-    this.highlighter?.setFocus(annotation.range);
-    layer.show(this.cardContent(view), { range: annotation.range, x: how.x, y: how.y }, keyboard);
+    this.highlighter?.setFocus(range);
+    layer.show(this.cardContent(view), { range, x: how.x, y: how.y }, keyboard);
     const [title, kind] = view.kind === 'entity' ? [view.entity.name, t(`type_${view.entity.type}`)] : [view.note.title, t('noteLabel')];
     layer.announce(t('announceCard', [title, kind]));
   }
@@ -262,8 +281,9 @@ export class BackstoryPage {
     this.card = null;
     this.result = null;
     this.highlighter?.dispose();
+    this.mentionWindow?.dispose();
     this.interaction?.dispose();
     this.layer?.dispose();
-    this.highlighter = this.interaction = this.layer = null;
+    this.highlighter = this.mentionWindow = this.interaction = this.layer = null;
   }
 }

@@ -81,7 +81,7 @@ export class Interaction {
     const caret = caretAt(this.doc, x, y);
     if (!caret) return null;
     for (const candidate of this.host.annotationsAt(caret.node, caret.offset)) {
-      if (rangeContainsPoint(candidate.range, x, y)) return candidate;
+      if (candidate.range && rangeContainsPoint(candidate.range, x, y)) return candidate;
     }
     return null;
   }
@@ -128,10 +128,9 @@ export class Interaction {
     const list = this.host.ordered();
     if (list.length === 0) return;
     event.preventDefault();
-    this.cursor =
-      command === 'next'
-        ? (this.cursor + 1) % list.length
-        : (this.cursor - 1 + list.length) % list.length;
+    // Before the first move the cursor is nowhere: next is the first annotation, previous the last.
+    const from = this.cursor < 0 && command === 'previous' ? list.length : this.cursor;
+    this.cursor = command === 'next' ? (from + 1) % list.length : (from - 1 + list.length) % list.length;
     const annotation = list[this.cursor];
     this.host.open(annotation, { via: 'keyboard' });
     this.hover.adopt(annotation);

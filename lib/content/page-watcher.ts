@@ -70,11 +70,17 @@ export class PageWatcher {
     this.checkUrl();
     const root = this.state.root();
     const { isOwn } = this.state;
-    for (const { target, addedNodes, removedNodes } of records) {
-      const nodes = [...Array.from(addedNodes), ...Array.from(removedNodes)];
-      if (isOwn(target) || (nodes.length > 0 && nodes.every(isOwn))) continue;
-      if (!root?.isConnected || root.contains(target) || target.contains(root)) return this.schedule();
+    for (const { target, addedNodes } of records) {
+      if (isOwn(target)) continue;
+      if (!root) {
+        // Waiting for the article: anything added may be it.
+        if (addedNodes.length > 0 && !Array.from(addedNodes).every(isOwn)) return this.schedule();
+      } else if (!root.isConnected || root.contains(target)) {
+        // The article changed, or was taken out of the page (a re-render replaced it).
+        return this.schedule();
+      }
     }
+    // Changes elsewhere (a banner appended to <body>, an ad loading) leave the article as it was.
   }
 
   private schedule(): void {

@@ -65,12 +65,14 @@ export class Highlighter {
     this.register();
   }
 
-  addEntityRanges(ranges: readonly Range[]): void {
-    for (const range of ranges) this.entity.add(range);
+  /** Replaces the highlighted entity mentions (null entries, ranges the page no longer has, are skipped). */
+  setEntityRanges(ranges: readonly (Range | null)[]): void {
+    this.entity.clear();
+    for (const range of ranges) if (range) this.entity.add(range);
   }
 
-  addNoteRanges(ranges: readonly Range[]): void {
-    for (const range of ranges) this.note.add(range);
+  addNoteRanges(ranges: readonly (Range | null)[]): void {
+    for (const range of ranges) if (range) this.note.add(range);
   }
 
   /** Marks the annotation the reader is on (keyboard or open card); null clears it. */

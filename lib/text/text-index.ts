@@ -47,8 +47,9 @@ export function isSkippedElement(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute('hidden') || el.hasAttribute(OWN_NODE_ATTRIBUTE)) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
-  const style = (el as HTMLElement).style;
-  return style !== undefined && style.display === 'none';
+  // Reading el.style builds a style object per element; the attribute is enough for inline display:none.
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none/i.test(style);
 }
 
 function isInline(el: Element): boolean {
@@ -56,49 +57,168 @@ function isInline(el: Element): boolean {
   return INLINE_TAGS.has(el.tagName) || el.tagName.includes('-');
 }
 
-/** Builds the index. Cost is linear in the text length. */
-export function buildTextIndex(root: Element): TextIndex {
-  const nodes: Text[] = [];
-  const nodeIds = new Map<Node, number>();
-  let text = '';
-  // For each character of `text`: its text node (-1 for a space that stands
-  // for a block boundary) and its offset there.
-  const charNode: number[] = [];
-  const charOffset: number[] = [];
-  // For each text node, the span of `text` it produced.
-  const nodeFirst: number[] = [];
-  const nodeEnd: number[] = [];
-  // A space waiting to be written (only before more text), and where it came from.
-  let space: [number, number] | null = null;
-  const blockBoundary = () => (space ??= [-1, 0]);
+/**
+ * Where the characters of one text node went: the node owns the output span
+ * [start, end), and within it output position p came from node offset
+ * raw + (p - out) for the last break (out, raw) at or before p. A break is
+ * recorded only where that difference changes (collapsed whitespace, dropped
+ * characters), so mapping costs memory per irregularity, not per character.
+ */
+interface Span {
+  node: Text;
+  start: number;
+  end: number;
+  /** Flat pairs: out0, raw0, out1, raw1, ... */
+  breaks: number[];
+}
 
-  const addText = (textNode: Text): void => {
-    const id = nodes.push(textNode) - 1;
-    nodeIds.set(textNode, id);
-    nodeFirst.push(charNode.length);
-    const data = textNode.data;
-    let chunk = '';
-    for (let k = 0; k < data.length; k++) {
-      const code = normalizeCode(data.charCodeAt(k));
-      if (code === 32) space ??= [id, k];
-      else if (code !== -1) {
-        if (space && charNode.length > 0) {
-          chunk += ' ';
-          charNode.push(space[0]);
-          charOffset.push(space[1]);
-        }
-        space = null;
-        chunk += String.fromCharCode(code);
-        charNode.push(id);
-        charOffset.push(k);
-      }
+/** Printable ASCII words separated by single spaces, with at most one space at either end. */
+const PLAIN_TEXT = /^ ?[\x21-\x7e]+(?: [\x21-\x7e]+)* ?$/;
+
+/** Builds the index in one go. Cost is linear in the text length. */
+export function buildTextIndex(root: Element): TextIndex {
+  const steps = textIndexSteps(root);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** Nodes visited between two pauses of `textIndexSteps`. */
+const NODES_PER_STEP = 2000;
+
+/**
+ * Builds the index, pausing (yield) every few thousand nodes so a caller
+ * can give the main thread back on long pages; the return value is the index.
+ */
+export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
+  const spans: Span[] = [];
+  // Text node → its span index, or -(position + 1) for a node that produced no text.
+  const spanOf = new Map<Node, number>();
+  const parts: string[] = [];
+  let length = 0;
+  // A space waiting to be written (only before more text): its node and offset, or null node for a block boundary.
+  let spaceNode: Text | null = null;
+  let spaceOffset = 0;
+  let spacePending = false;
+  const blockBoundary = () => {
+    if (!spacePending) {
+      spacePending = true;
+      spaceNode = null;
     }
-    text += chunk;
-    nodeEnd.push(charNode.length);
   };
 
+  /** The span of `node`, created at the current output position if it has none yet. */
+  const spanFor = (node: Text, raw: number): Span => {
+    const index = spanOf.get(node);
+    if (index !== undefined && index >= 0) return spans[index];
+    const span: Span = { node, start: length, end: length, breaks: [length, raw] };
+    spanOf.set(node, spans.push(span) - 1);
+    return span;
+  };
+
+  /** Records that output position `length` comes from `span`'s node at offset `raw`. */
+  const place = (span: Span, raw: number): void => {
+    const b = span.breaks;
+    if (length - raw !== b[b.length - 2] - b[b.length - 1]) b.push(length, raw);
+    span.end = length + 1;
+  };
+
+  const pendSpace = (node: Text, offset: number): void => {
+    if (!spacePending) {
+      spacePending = true;
+      spaceNode = node;
+      spaceOffset = offset;
+    }
+  };
+
+  /** Writes a waiting space, if any, before the next character. */
+  const flushSpace = (current: Text, currentSpan: () => Span): void => {
+    if (!spacePending) return;
+    if (length > 0) {
+      if (spaceNode) place(spaceNode === current ? currentSpan() : spanFor(spaceNode, spaceOffset), spaceOffset);
+      parts.push(' ');
+      length++;
+    }
+    spacePending = false;
+  };
+
+  /**
+   * The common case, a node of printable ASCII words with single spaces
+   * (at most one at each end): its text is copied whole, one mapping run.
+   */
+  const addPlainText = (textNode: Text, data: string): void => {
+    let from = 0;
+    let to = data.length;
+    if (data.charCodeAt(0) === 32) pendSpace(textNode, from++);
+    const trailing = to > from && data.charCodeAt(to - 1) === 32;
+    if (trailing) to--;
+    if (from < to) {
+      let span: Span | null = null;
+      const current = () => (span ??= spanFor(textNode, from));
+      flushSpace(textNode, current);
+      place(current(), from);
+      length += to - from;
+      current().end = length;
+      parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+    }
+    if (trailing) pendSpace(textNode, data.length - 1);
+  };
+
+  const addText = (textNode: Text): void => {
+    if (!spanOf.has(textNode)) spanOf.set(textNode, -(length + 1));
+    const data = textNode.data;
+    if (PLAIN_TEXT.test(data)) return addPlainText(textNode, data);
+    let span: Span | null = null;
+    // Output position minus node offset for the current run of kept characters.
+    let delta = NaN;
+    let verbatimFrom = 0;
+    for (let k = 0; k < data.length; k++) {
+      const raw = data.charCodeAt(k);
+      // Printable ASCII other than the space is kept as it is: the common case, checked first.
+      const code = raw > 32 && raw < 127 ? raw : normalizeCode(raw);
+      if (code === raw && raw !== 32 && !spacePending) {
+        if (length - k !== delta) {
+          span ??= spanFor(textNode, k);
+          place(span, k);
+          delta = length - k;
+        }
+        length++;
+        continue;
+      }
+      if (verbatimFrom < k) parts.push(data.slice(verbatimFrom, k));
+      verbatimFrom = k + 1;
+      if (code === 32) {
+        if (!spacePending) {
+          spacePending = true;
+          spaceNode = textNode;
+          spaceOffset = k;
+        }
+        continue;
+      }
+      if (code === -1) continue;
+      if (spacePending) {
+        if (length > 0) {
+          if (spaceNode) {
+            const owner = spaceNode === textNode ? (span ??= spanFor(textNode, spaceOffset)) : spanFor(spaceNode, spaceOffset);
+            place(owner, spaceOffset);
+          }
+          parts.push(' ');
+          length++;
+        }
+        spacePending = false;
+      }
+      span ??= spanFor(textNode, k);
+      place(span, k);
+      delta = length - k;
+      parts.push(String.fromCharCode(code));
+      length++;
+    }
+    if (span) span.end = Math.max(span.end, length);
+    if (verbatimFrom < data.length) parts.push(data.slice(verbatimFrom));
+  };
+
+  let visited = 0;
   let node: Node | null = root.firstChild;
   while (node) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       addText(node as Text);
@@ -123,34 +243,57 @@ export function buildTextIndex(root: Element): TextIndex {
     node = node.nextSibling;
   }
 
-  const toRange = (start: number, end: number): Range | null => {
-    // Spaces that stand for block boundaries have no DOM position: step over them.
-    let s = Math.max(0, start);
-    let e = Math.min(text.length, end);
-    while (s < e && charNode[s] < 0) s++;
-    while (e > s && charNode[e - 1] < 0) e--;
-    if (s >= e) return null;
-    const range = root.ownerDocument.createRange();
-    range.setStart(nodes[charNode[s]], charOffset[s]);
-    range.setEnd(nodes[charNode[e - 1]], charOffset[e - 1] + 1);
-    return range;
-  };
+  const text = parts.join('');
 
-  const offsetOf = (target: Node, offset: number): number => {
-    const id = nodeIds.get(target);
-    if (id === undefined) return -1;
-    let lo = nodeFirst[id];
-    let hi = nodeEnd[id];
-    // The node's span may open with a space carried over from before it.
-    if (lo < hi && charNode[lo] !== id) lo++;
-    // First character of this node at or after `offset`; offsets only grow.
+  /** Index of the span holding output position p, or of the first span after it. */
+  const spanAt = (p: number): number => {
+    let lo = 0;
+    let hi = spans.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (charOffset[mid] < offset) lo = mid + 1;
+      if (spans[mid].end <= p) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
 
-  return { root, text, nodes, toRange, offsetOf };
+  /** Node offset of output position p, which lies in `span`. */
+  const rawOf = (span: Span, p: number): number => {
+    const b = span.breaks;
+    let i = b.length - 2;
+    while (i > 0 && b[i] > p) i -= 2;
+    return b[i + 1] + (p - b[i]);
+  };
+
+  const toRange = (start: number, end: number): Range | null => {
+    const first = spanAt(Math.max(0, start));
+    let last = spanAt(Math.min(text.length, end) - 1);
+    if (first >= spans.length) return null;
+    const s = Math.max(start, spans[first].start);
+    // The last character may be a block-boundary space, outside every span: step back.
+    if (last >= spans.length || spans[last].start > end - 1) last--;
+    if (last < first) return null;
+    const e = Math.min(end, spans[last].end);
+    if (s >= e) return null;
+    const range = root.ownerDocument.createRange();
+    range.setStart(spans[first].node, rawOf(spans[first], s));
+    range.setEnd(spans[last].node, rawOf(spans[last], e - 1) + 1);
+    return range;
+  };
+
+  const offsetOf = (target: Node, offset: number): number => {
+    const index = spanOf.get(target);
+    if (index === undefined) return -1;
+    if (index < 0) return -index - 1;
+    const { breaks: b, end } = spans[index];
+    // The last run starting at or before `offset`; offsets in dropped or
+    // collapsed characters map to the next character written.
+    let i = 0;
+    while (i + 2 < b.length && b[i + 3] <= offset) i += 2;
+    const p = b[i] + Math.max(0, offset - b[i + 1]);
+    const next = i + 2 < b.length ? b[i + 2] : end;
+    return Math.min(p, next);
+  };
+
+  return { root, text, nodes: spans.map((span) => span.node), toRange, offsetOf };
 }

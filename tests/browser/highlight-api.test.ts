@@ -16,7 +16,7 @@ describe('CSS Custom Highlight API in Chromium', () => {
     const start = index.text.indexOf('Araghchi');
     const range = index.toRange(start, start + 8)!;
     highlighter = new Highlighter('underline');
-    highlighter.addEntityRanges([range]);
+    highlighter.setEntityRanges([range]);
     expect(CSS.highlights.get(HIGHLIGHT_NAMES.entity.underline)?.size).toBe(1);
     expect(article.innerHTML).toBe(before);
 

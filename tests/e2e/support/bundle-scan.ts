@@ -3,9 +3,9 @@
  * network APIs and remote URLs in its code, each one either on a precise
  * allow-list (with the reason it sends nothing) or a failure.
  *
- * annotation-data.js is treated apart: it must be nothing but a JSON value
- * assigned to a global (so it can run no code), and its URLs may only sit in
- * the fields that hold source links.
+ * annotation-data.js is treated apart: it must be nothing but JSON (a JSON
+ * string handed to JSON.parse) assigned to a global, so it can run no code,
+ * and its URLs may only sit in the fields that hold source links.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -113,15 +113,17 @@ export interface DataUrl {
 }
 
 /**
- * Parses annotation-data.js, which must be exactly one assignment of a JSON
- * value to globalThis.__BACKSTORY_DATA__, and lists every string in it that
+ * Parses annotation-data.js, which must be exactly one assignment of
+ * JSON.parse(<JSON string>) to globalThis.__BACKSTORY_DATA__, and lists every string in it that
  * contains a URL scheme, with its JSON path.
  */
 export function dataUrls(buildDir: string): DataUrl[] {
   const source = readFileSync(join(buildDir, DATA_FILE), 'utf8');
-  const assignment = /^globalThis\.__BACKSTORY_DATA__ = (\{[\s\S]*\});\n?$/.exec(source);
-  if (!assignment) throw new Error(`${DATA_FILE} is not a single JSON assignment`);
-  const data: unknown = JSON.parse(assignment[1]);
+  const head = 'globalThis.__BACKSTORY_DATA__ = JSON.parse(';
+  const tail = ');\n';
+  if (!source.startsWith(head) || !source.endsWith(tail)) throw new Error(`${DATA_FILE} is not a single JSON assignment`);
+  // The argument must itself be JSON (a string literal), so the file can run no code.
+  const data: unknown = JSON.parse(JSON.parse(source.slice(head.length, -tail.length)) as string);
   const urls: DataUrl[] = [];
   const walk = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
