@@ -24,12 +24,35 @@ export interface FormMatch<T> {
   value: T;
 }
 
+/**
+ * A trie node. Most nodes of long names have a single child, kept inline
+ * (`code`/`child`); a Map is made only where a node branches, so a trie of
+ * thousands of forms allocates few Maps.
+ */
 interface TrieNode<T> {
-  next: Map<number, TrieNode<T>>;
+  code: number;
+  child: TrieNode<T> | null;
+  next: Map<number, TrieNode<T>> | null;
   accept: FormPattern<T>[] | null;
 }
 
-const newNode = <T>(): TrieNode<T> => ({ next: new Map(), accept: null });
+const newNode = <T>(): TrieNode<T> => ({ code: -1, child: null, next: null, accept: null });
+
+function childOf<T>(node: TrieNode<T>, code: number): TrieNode<T> | undefined {
+  if (node.code === code) return node.child!;
+  return node.next?.get(code);
+}
+
+function addChild<T>(node: TrieNode<T>, code: number): TrieNode<T> {
+  const child = newNode<T>();
+  if (node.child === null && node.next === null) {
+    node.code = code;
+    node.child = child;
+  } else {
+    (node.next ??= new Map()).set(code, child);
+  }
+  return child;
+}
 
 export class SurfaceFormMatcher<T> {
   private readonly root: TrieNode<T> = newNode();
@@ -41,12 +64,7 @@ export class SurfaceFormMatcher<T> {
       let node = this.root;
       for (let i = 0; i < key.length; i++) {
         const code = key.charCodeAt(i);
-        let child = node.next.get(code);
-        if (!child) {
-          child = newNode();
-          node.next.set(code, child);
-        }
-        node = child;
+        node = childOf(node, code) ?? addChild(node, code);
       }
       (node.accept ??= []).push(pattern);
     }
@@ -90,7 +108,7 @@ export class SurfaceFormMatcher<T> {
         }
       }
       if (j >= n) break;
-      node = node.next.get(lowered.charCodeAt(j));
+      node = childOf(node, lowered.charCodeAt(j));
       j++;
     }
     return best;
