@@ -8,8 +8,7 @@ export type KeyCommand = 'next' | 'previous' | 'close';
 
 function isEditable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  if (!el || typeof el.closest !== 'function') return false;
-  return el.isContentEditable || el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 }
 
 export function keyCommand(event: KeyboardEvent): KeyCommand | null {

@@ -185,31 +185,15 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       }
       if (verbatimFrom < k) parts.push(data.slice(verbatimFrom, k));
       verbatimFrom = k + 1;
-      if (code === 32) {
-        if (!spacePending) {
-          spacePending = true;
-          spaceNode = textNode;
-          spaceOffset = k;
-        }
-        continue;
+      if (code === 32) pendSpace(textNode, k);
+      else if (code !== -1) {
+        flushSpace(textNode, () => (span ??= spanFor(textNode, spaceOffset)));
+        span ??= spanFor(textNode, k);
+        place(span, k);
+        delta = length - k;
+        parts.push(String.fromCharCode(code));
+        length++;
       }
-      if (code === -1) continue;
-      if (spacePending) {
-        if (length > 0) {
-          if (spaceNode) {
-            const owner = spaceNode === textNode ? (span ??= spanFor(textNode, spaceOffset)) : spanFor(spaceNode, spaceOffset);
-            place(owner, spaceOffset);
-          }
-          parts.push(' ');
-          length++;
-        }
-        spacePending = false;
-      }
-      span ??= spanFor(textNode, k);
-      place(span, k);
-      delta = length - k;
-      parts.push(String.fromCharCode(code));
-      length++;
     }
     if (span) span.end = Math.max(span.end, length);
     if (verbatimFrom < data.length) parts.push(data.slice(verbatimFrom));
