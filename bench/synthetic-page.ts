@@ -11,6 +11,7 @@
  * highlighters have the same matches to find.
  */
 import { ENTITY_TYPES, type AnnotationSet, type Entity } from '../lib/annotations/types';
+import { seededRandom } from '../tests/support/seeded-random';
 
 export const SYNTHETIC_PATH = '/en/202504229999';
 export const SYNTHETIC_DATE = '2025-04-22';
@@ -31,18 +32,6 @@ export interface SyntheticSpec {
 }
 
 export const DEFAULT_SPEC: SyntheticSpec = { entityCount: 2000, targetTextChars: 1_000_000, seed: 20250422 };
-
-/** mulberry32: small, fast, and the same sequence everywhere. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [
   'ka', 'zor', 'vel', 'dri', 'mos', 'tav', 'qun', 'lix', 'bra', 'fen', 'goz', 'hul', 'jar', 'kex', 'nov',
