@@ -154,6 +154,29 @@ describe('Backstory on the article page (real Chromium)', () => {
   });
 });
 
+describe('reveal from the popup (real Chromium)', () => {
+  it('scrolls to the first, then the next mention of an entity and opens its card', async () => {
+    harness = await startBackstory();
+    window.scrollTo(0, document.body.scrollHeight);
+    expect(harness.page.reveal({ kind: 'entity', id: 'abbas-araghchi' })).toBe(true);
+    const first = await waitFor(openCard, 2000);
+    expect(first.querySelector('#bs-card-title')!.textContent).toBe('Abbas Araghchi');
+    const focus = () => Array.from((CSS.highlights.get('backstory-focus') as Set<AbstractRange> | undefined) ?? [])[0] as Range;
+    const firstRange = focus();
+    await waitFor(() => {
+      const box = firstRange.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    }, 3000);
+    harness.page.reveal({ kind: 'entity', id: 'abbas-araghchi' });
+    const second = focus();
+    expect(second).not.toBe(firstRange);
+    expect(second.compareBoundaryPoints(Range.START_TO_START, firstRange)).toBe(1);
+    expect(harness.page.reveal({ kind: 'note', id: 'teapot-refineries' })).toBe(true);
+    await waitFor(() => openCard()?.querySelector('.card__kicker')?.textContent === 'Background note');
+    expect(harness.page.reveal({ kind: 'entity', id: 'no-such-entity' })).toBe(false);
+  });
+});
+
 describe('cards (real Chromium)', () => {
   it('open on a resting pointer, stay open in the card, close on Escape', async () => {
     harness = await startBackstory();
