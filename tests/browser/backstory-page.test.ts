@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { OPEN_DELAY_MS } from '../../lib/content/hover-intent';
 import { normalizeText } from '../../lib/text/normalize';
 import { annotationSet, article, loadArticlePage as loadArticlePageOnly } from '../support/bundled-data';
@@ -231,6 +232,24 @@ describe('cards (real Chromium)', () => {
     press('Escape');
     expect(openCard()).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+
+  it('never traps focus: Tab walks through the card and out of it, and the card then closes', async () => {
+    harness = await startBackstory();
+    document.querySelector<HTMLButtonElement>('.article__share')!.focus();
+    press('ArrowRight', { altKey: true, shiftKey: true });
+    const card = await waitFor(openCard, 1000);
+    expect(layerRoot()!.activeElement).toBe(card);
+    const stops = card.querySelectorAll('a[href], button').length;
+    expect(stops).toBeGreaterThan(1);
+    for (let i = 0; i < stops; i++) {
+      await userEvent.tab();
+      expect(openCard()).not.toBeNull();
+    }
+    // One more Tab leaves the card (the page gets focus back at its start, or the browser does).
+    await userEvent.tab();
+    await waitFor(() => openCard() === null, 1000);
+    expect(layerRoot()?.activeElement ?? null).toBeNull();
   });
 
   it('lets the page keep its own event handlers and link clicks inside highlights', async () => {
