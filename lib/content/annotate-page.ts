@@ -8,6 +8,7 @@
 import { anchor } from '../anchoring/anchor';
 import type { AnnotationSet, Note } from '../annotations/types';
 import { activePatterns } from '../mentions/active-forms';
+import { firstOfEach } from '../mentions/find-mentions';
 import { SurfaceFormMatcher } from '../mentions/surface-form-matcher';
 import type { DetectedPage } from '../page/detect-page';
 import type { Settings } from '../settings';
@@ -119,8 +120,7 @@ export async function annotatePage(
     }
     from = Math.max(to, chunk.length ? chunk[chunk.length - 1].end : to);
   }
-  const seen = new Set<string>();
-  const mentions = settings.mentionMode === 'first' ? found.filter((m) => !seen.has(m.id) && seen.add(m.id)) : found;
+  const mentions = settings.mentionMode === 'first' ? firstOfEach(found, (m) => m.id) : found;
 
   const notes: PlacedAnnotation[] = [];
   const orphans: Orphan[] = [];

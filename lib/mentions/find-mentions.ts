@@ -15,15 +15,15 @@ export function createMentionMatcher(entities: readonly Entity[], pageDate: stri
   return new SurfaceFormMatcher(activePatterns(entities, pageDate));
 }
 
-/** Keeps the first mention of each entity (text order). */
-export function firstMentions(mentions: readonly Mention[]): Mention[] {
+/** Keeps the first of each key, in order (the first mention of each entity). */
+export function firstOfEach<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
-  return mentions.filter((m) => !seen.has(m.entityId) && (seen.add(m.entityId), true));
+  return items.filter((item) => !seen.has(key(item)) && (seen.add(key(item)), true));
 }
 
 export function findMentions(text: string, matcher: SurfaceFormMatcher<FormRef>, mode: MentionMode = 'all'): Mention[] {
   const all = matcher
     .findAll(text)
     .map((m) => ({ entityId: m.value.entity.id, start: m.start, end: m.end }));
-  return mode === 'first' ? firstMentions(all) : all;
+  return mode === 'first' ? firstOfEach(all, (m) => m.entityId) : all;
 }
