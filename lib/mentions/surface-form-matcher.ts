@@ -77,18 +77,17 @@ export class SurfaceFormMatcher<T> {
   findAll(text: string, from = 0, to = text.length, lowered = lowerCaseSameLength(text)): FormMatch<T>[] {
     const matches: FormMatch<T>[] = [];
     const n = text.length;
-    let i = from;
-    while (i < to) {
-      const code = text.charCodeAt(i);
-      if (!isWordCode(code) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
-        i++;
-        continue;
-      }
-      const found = this.longestAt(text, lowered, i, n);
+    let previousIsWord = from > 0 && isWordCode(text.charCodeAt(from - 1));
+    for (let i = from; i < to; ) {
+      const isWord = isWordCode(text.charCodeAt(i));
+      // Only a word start can begin a match.
+      const found = isWord && !previousIsWord ? this.longestAt(text, lowered, i, n) : null;
       if (found) {
         matches.push(found);
         i = found.end;
+        previousIsWord = isWordCode(text.charCodeAt(i - 1));
       } else {
+        previousIsWord = isWord;
         i++;
       }
     }
@@ -103,7 +102,7 @@ export class SurfaceFormMatcher<T> {
       if (node.accept && j > start) {
         const endsWord = isWordCode(text.charCodeAt(j - 1));
         if (!endsWord || j === n || !isWordCode(text.charCodeAt(j))) {
-          const value = this.acceptable(node.accept, text, start, j);
+          const value = this.acceptable(node.accept, text, start);
           if (value !== undefined) best = { start, end: j, value };
         }
       }
@@ -114,12 +113,10 @@ export class SurfaceFormMatcher<T> {
     return best;
   }
 
-  private acceptable(accept: FormPattern<T>[], text: string, start: number, end: number): T | undefined {
-    let slice: string | undefined;
+  private acceptable(accept: FormPattern<T>[], text: string, start: number): T | undefined {
     for (const pattern of accept) {
-      if (pattern.ignoreCase) return pattern.value;
-      slice ??= text.slice(start, end);
-      if (slice === pattern.text) return pattern.value;
+      // The trie matched the lower-cased text, so lengths agree: compare in place, no substring.
+      if (pattern.ignoreCase || text.startsWith(pattern.text, start)) return pattern.value;
     }
     return undefined;
   }

@@ -107,19 +107,39 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     }
   };
 
-  /** The span of `node`, created at the current output position if it has none yet. */
-  const spanFor = (node: Text, raw: number): Span => {
-    const index = spanOf.get(node);
-    if (index !== undefined && index >= 0) return spans[index];
-    const span: Span = { node, start: length, end: length, breaks: [length, raw] };
-    spanOf.set(node, spans.push(span) - 1);
+  // The node being added, and its span once it has written something: kept
+  // here so the map of spans is written once per node, not per character.
+  let current: Text | null = null;
+  let currentSpan: Span | null = null;
+  let currentIndex = -1;
+
+  const newSpan = (node: Text): Span => {
+    const span: Span = { node, start: length, end: length, breaks: [] };
+    spans.push(span);
+    return span;
+  };
+
+  /** The span of the current node, or of an earlier one whose trailing space is written now. */
+  const spanFor = (node: Text): Span => {
+    if (node === current) {
+      if (!currentSpan) {
+        currentSpan = newSpan(node);
+        currentIndex = spans.length - 1;
+      }
+      return currentSpan;
+    }
+    const index = spanOf.get(node)!;
+    if (index >= 0) return spans[index];
+    const span = newSpan(node);
+    spanOf.set(node, spans.length - 1);
     return span;
   };
 
   /** Records that output position `length` comes from `span`'s node at offset `raw`. */
   const place = (span: Span, raw: number): void => {
     const b = span.breaks;
-    if (length - raw !== b[b.length - 2] - b[b.length - 1]) b.push(length, raw);
+    const n = b.length;
+    if (n === 0 || length - raw !== b[n - 2] - b[n - 1]) b.push(length, raw);
     span.end = length + 1;
   };
 
@@ -132,10 +152,10 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   };
 
   /** Writes a waiting space, if any, before the next character. */
-  const flushSpace = (current: Text, currentSpan: () => Span): void => {
+  const flushSpace = (): void => {
     if (!spacePending) return;
     if (length > 0) {
-      if (spaceNode) place(spaceNode === current ? currentSpan() : spanFor(spaceNode, spaceOffset), spaceOffset);
+      if (spaceNode) place(spanFor(spaceNode), spaceOffset);
       parts.push(' ');
       length++;
     }
@@ -153,22 +173,18 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     const trailing = to > from && data.charCodeAt(to - 1) === 32;
     if (trailing) to--;
     if (from < to) {
-      let span: Span | null = null;
-      const current = () => (span ??= spanFor(textNode, from));
-      flushSpace(textNode, current);
-      place(current(), from);
+      flushSpace();
+      const span = spanFor(textNode);
+      place(span, from);
       length += to - from;
-      current().end = length;
+      span.end = length;
       parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
     }
     if (trailing) pendSpace(textNode, data.length - 1);
   };
 
-  const addText = (textNode: Text): void => {
-    if (!spanOf.has(textNode)) spanOf.set(textNode, -(length + 1));
-    const data = textNode.data;
-    if (PLAIN_TEXT.test(data)) return addPlainText(textNode, data);
-    let span: Span | null = null;
+  /** Any other text: character by character, copying runs that need no change. */
+  const addMixedText = (textNode: Text, data: string): void => {
     // Output position minus node offset for the current run of kept characters.
     let delta = NaN;
     let verbatimFrom = 0;
@@ -178,8 +194,7 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       const code = raw > 32 && raw < 127 ? raw : normalizeCode(raw);
       if (code === raw && raw !== 32 && !spacePending) {
         if (length - k !== delta) {
-          span ??= spanFor(textNode, k);
-          place(span, k);
+          place(spanFor(textNode), k);
           delta = length - k;
         }
         length++;
@@ -189,16 +204,26 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       verbatimFrom = k + 1;
       if (code === 32) pendSpace(textNode, k);
       else if (code !== -1) {
-        flushSpace(textNode, () => (span ??= spanFor(textNode, spaceOffset)));
-        span ??= spanFor(textNode, k);
-        place(span, k);
+        flushSpace();
+        place(spanFor(textNode), k);
         delta = length - k;
         parts.push(String.fromCharCode(code));
         length++;
       }
     }
-    if (span) span.end = Math.max(span.end, length);
+    if (currentSpan) currentSpan.end = Math.max(currentSpan.end, length);
     if (verbatimFrom < data.length) parts.push(data.slice(verbatimFrom));
+  };
+
+  const addText = (textNode: Text): void => {
+    current = textNode;
+    currentSpan = null;
+    const startLength = length;
+    const data = textNode.data;
+    if (PLAIN_TEXT.test(data)) addPlainText(textNode, data);
+    else addMixedText(textNode, data);
+    spanOf.set(textNode, currentSpan ? currentIndex : -(startLength + 1));
+    current = null;
   };
 
   let visited = 0;
