@@ -7,7 +7,7 @@
  */
 import { anchor } from '../anchoring/anchor';
 import type { AnnotationSet, Note } from '../annotations/types';
-import { activePatterns } from '../mentions/active-forms';
+import { activePatterns, type FormRef } from '../mentions/active-forms';
 import { firstOfEach } from '../mentions/find-mentions';
 import { SurfaceFormMatcher } from '../mentions/surface-form-matcher';
 import type { DetectedPage } from '../page/detect-page';
@@ -109,16 +109,13 @@ export async function annotatePage(
   const lowered = lowerCaseSameLength(text);
   const found: PlacedAnnotation[] = [];
   const mentionCounts = new Map<string, number>();
+  const addMention = (start: number, end: number, { entity }: FormRef): void => {
+    mentionCounts.set(entity.id, (mentionCounts.get(entity.id) ?? 0) + 1);
+    found.push(new Placed(index, 'entity', entity.id, start, end));
+  };
   for (let from = 0; from < text.length; ) {
     if (!(await slicer.checkpoint())) return null;
-    const to = Math.min(text.length, from + CHUNK_CHARS);
-    const chunk = matcher.findAll(text, from, to, lowered);
-    for (const { start, end, value } of chunk) {
-      const id = value.entity.id;
-      mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + 1);
-      found.push(new Placed(index, 'entity', id, start, end));
-    }
-    from = Math.max(to, chunk.length ? chunk[chunk.length - 1].end : to);
+    from = matcher.forEachMatch(text, from, Math.min(text.length, from + CHUNK_CHARS), lowered, addMention);
   }
   const mentions = settings.mentionMode === 'first' ? firstOfEach(found, (m) => m.id) : found;
 

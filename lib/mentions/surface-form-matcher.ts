@@ -76,34 +76,58 @@ export class SurfaceFormMatcher<T> {
    */
   findAll(text: string, from = 0, to = text.length, lowered = lowerCaseSameLength(text)): FormMatch<T>[] {
     const matches: FormMatch<T>[] = [];
+    this.forEachMatch(text, from, to, lowered, (start, end, value) => matches.push({ start, end, value }));
+    return matches;
+  }
+
+  /**
+   * Calls `onMatch` for each match starting in [from, to), allocating
+   * nothing per match; returns where the scan stopped (after the last match
+   * if it runs past `to`), where the next chunk should start.
+   */
+  forEachMatch(
+    text: string,
+    from: number,
+    to: number,
+    lowered: string,
+    onMatch: (start: number, end: number, value: T) => void,
+  ): number {
     const n = text.length;
     let previousIsWord = from > 0 && isWordCode(text.charCodeAt(from - 1));
-    for (let i = from; i < to; ) {
+    let i = from;
+    while (i < to) {
       const isWord = isWordCode(text.charCodeAt(i));
       // Only a word start can begin a match.
-      const found = isWord && !previousIsWord ? this.longestAt(text, lowered, i, n) : null;
-      if (found) {
-        matches.push(found);
-        i = found.end;
+      const end = isWord && !previousIsWord ? this.longestAt(text, lowered, i, n) : -1;
+      if (end > 0) {
+        onMatch(i, end, this.matched as T);
+        i = end;
         previousIsWord = isWordCode(text.charCodeAt(i - 1));
       } else {
         previousIsWord = isWord;
         i++;
       }
     }
-    return matches;
+    return i;
   }
 
-  private longestAt(text: string, lowered: string, start: number, n: number): FormMatch<T> | null {
+  /** The value of the last match longestAt found (saves an object per match). */
+  private matched: T | undefined;
+
+  /** End of the longest match starting at `start`, or -1; its value goes to `matched`. */
+  private longestAt(text: string, lowered: string, start: number, n: number): number {
     let node: TrieNode<T> | undefined = this.root;
-    let best: FormMatch<T> | null = null;
+    let best = -1;
     let j = start;
     while (node) {
       if (node.accept && j > start) {
         const endsWord = isWordCode(text.charCodeAt(j - 1));
         if (!endsWord || j === n || !isWordCode(text.charCodeAt(j))) {
           const value = this.acceptable(node.accept, text, start);
-          if (value !== undefined) best = { start, end: j, value };
+          if (value !== undefined) {
+            best = j;
+            this.matched = value;
+          }
         }
       }
       if (j >= n) break;

@@ -59,20 +59,15 @@ function isInlineTag(tag: string): boolean {
   return INLINE_TAGS.has(tag) || tag.includes('-');
 }
 
-/**
- * Where the characters of one text node went: the node owns the output span
- * [start, end), and within it output position p came from node offset
- * raw + (p - out) for the last break (out, raw) at or before p. A break is
- * recorded only where that difference changes (collapsed whitespace, dropped
- * characters), so mapping costs memory per irregularity, not per character.
+/*
+ * Where the characters of a text node went: the node owns the output span
+ * [start, end); within it, output position p came from node offset
+ * raw + (p - out) for the last break (out, raw) at or before p. The first
+ * break is (start, raw0); a span needs more only where that difference
+ * changes (collapsed whitespace, dropped characters), which is rare, so
+ * spans are kept in parallel arrays with extra breaks in a side map: a long
+ * page's twenty thousand text nodes allocate almost nothing each.
  */
-interface Span {
-  node: Text;
-  start: number;
-  end: number;
-  /** Flat pairs: out0, raw0, out1, raw1, ... */
-  breaks: number[];
-}
 
 /** Printable ASCII words separated by single spaces, with at most one space at either end. */
 const PLAIN_TEXT = /^ ?[\x21-\x7e]+(?: [\x21-\x7e]+)* ?$/;
@@ -91,7 +86,12 @@ const NODES_PER_STEP = 2000;
  * can give the main thread back on long pages; the return value is the index.
  */
 export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
-  const spans: Span[] = [];
+  const spanNode: Text[] = [];
+  const spanStart: number[] = [];
+  const spanEnd: number[] = [];
+  const spanRaw0: number[] = [];
+  /** Span index → further breaks as flat pairs (out, raw), for the few spans that have them. */
+  const extraBreaks = new Map<number, number[]>();
   // Text node → its span index, or -(position + 1) for a node that produced no text.
   const spanOf = new Map<Node, number>();
   const parts: string[] = [];
@@ -110,37 +110,34 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   // The node being added, and its span once it has written something: kept
   // here so the map of spans is written once per node, not per character.
   let current: Text | null = null;
-  let currentSpan: Span | null = null;
-  let currentIndex = -1;
+  let currentSpan = -1;
 
-  const newSpan = (node: Text): Span => {
-    const span: Span = { node, start: length, end: length, breaks: [] };
-    spans.push(span);
-    return span;
+  const newSpan = (node: Text, raw: number): number => {
+    spanStart.push(length);
+    spanEnd.push(length);
+    spanRaw0.push(raw);
+    return spanNode.push(node) - 1;
   };
 
   /** The span of the current node, or of an earlier one whose trailing space is written now. */
-  const spanFor = (node: Text): Span => {
-    if (node === current) {
-      if (!currentSpan) {
-        currentSpan = newSpan(node);
-        currentIndex = spans.length - 1;
-      }
-      return currentSpan;
-    }
+  const spanFor = (node: Text, raw: number): number => {
+    if (node === current) return currentSpan >= 0 ? currentSpan : (currentSpan = newSpan(node, raw));
     const index = spanOf.get(node)!;
-    if (index >= 0) return spans[index];
-    const span = newSpan(node);
-    spanOf.set(node, spans.length - 1);
-    return span;
+    if (index >= 0) return index;
+    const created = newSpan(node, raw);
+    spanOf.set(node, created);
+    return created;
   };
 
-  /** Records that output position `length` comes from `span`'s node at offset `raw`. */
-  const place = (span: Span, raw: number): void => {
-    const b = span.breaks;
-    const n = b.length;
-    if (n === 0 || length - raw !== b[n - 2] - b[n - 1]) b.push(length, raw);
-    span.end = length + 1;
+  /** Records that output position `length` comes from span `index`'s node at offset `raw`. */
+  const place = (index: number, raw: number): void => {
+    const more = extraBreaks.get(index);
+    const delta = more ? more[more.length - 2] - more[more.length - 1] : spanStart[index] - spanRaw0[index];
+    if (length - raw !== delta) {
+      if (more) more.push(length, raw);
+      else extraBreaks.set(index, [length, raw]);
+    }
+    spanEnd[index] = length + 1;
   };
 
   const pendSpace = (node: Text, offset: number): void => {
@@ -155,7 +152,7 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   const flushSpace = (): void => {
     if (!spacePending) return;
     if (length > 0) {
-      if (spaceNode) place(spanFor(spaceNode), spaceOffset);
+      if (spaceNode) place(spanFor(spaceNode, spaceOffset), spaceOffset);
       parts.push(' ');
       length++;
     }
@@ -174,10 +171,10 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     if (trailing) to--;
     if (from < to) {
       flushSpace();
-      const span = spanFor(textNode);
+      const span = spanFor(textNode, from);
       place(span, from);
       length += to - from;
-      span.end = length;
+      spanEnd[span] = length;
       parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
     }
     if (trailing) pendSpace(textNode, data.length - 1);
@@ -194,7 +191,7 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       const code = raw > 32 && raw < 127 ? raw : normalizeCode(raw);
       if (code === raw && raw !== 32 && !spacePending) {
         if (length - k !== delta) {
-          place(spanFor(textNode), k);
+          place(spanFor(textNode, k), k);
           delta = length - k;
         }
         length++;
@@ -205,24 +202,24 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       if (code === 32) pendSpace(textNode, k);
       else if (code !== -1) {
         flushSpace();
-        place(spanFor(textNode), k);
+        place(spanFor(textNode, k), k);
         delta = length - k;
         parts.push(String.fromCharCode(code));
         length++;
       }
     }
-    if (currentSpan) currentSpan.end = Math.max(currentSpan.end, length);
+    if (currentSpan >= 0) spanEnd[currentSpan] = Math.max(spanEnd[currentSpan], length);
     if (verbatimFrom < data.length) parts.push(data.slice(verbatimFrom));
   };
 
   const addText = (textNode: Text): void => {
     current = textNode;
-    currentSpan = null;
+    currentSpan = -1;
     const startLength = length;
     const data = textNode.data;
     if (PLAIN_TEXT.test(data)) addPlainText(textNode, data);
     else addMixedText(textNode, data);
-    spanOf.set(textNode, currentSpan ? currentIndex : -(startLength + 1));
+    spanOf.set(textNode, currentSpan >= 0 ? currentSpan : -(startLength + 1));
     current = null;
   };
 
@@ -257,21 +254,30 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
 
   const text = parts.join('');
 
+  const spanCount = spanNode.length;
+
   /** Index of the span holding output position p, or of the first span after it. */
   const spanAt = (p: number): number => {
     let lo = 0;
-    let hi = spans.length;
+    let hi = spanCount;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (spans[mid].end <= p) lo = mid + 1;
+      if (spanEnd[mid] <= p) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
 
-  /** Node offset of output position p, which lies in `span`. */
-  const rawOf = (span: Span, p: number): number => {
-    const b = span.breaks;
+  /** The breaks of span `index` as flat pairs (out, raw). */
+  const breaksOf = (index: number): number[] => {
+    const first = [spanStart[index], spanRaw0[index]];
+    const more = extraBreaks.get(index);
+    return more ? first.concat(more) : first;
+  };
+
+  /** Node offset of output position p, which lies in span `index`. */
+  const rawOf = (index: number, p: number): number => {
+    const b = breaksOf(index);
     let i = b.length - 2;
     while (i > 0 && b[i] > p) i -= 2;
     return b[i + 1] + (p - b[i]);
@@ -280,16 +286,16 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   const toRange = (start: number, end: number): Range | null => {
     const first = spanAt(Math.max(0, start));
     let last = spanAt(Math.min(text.length, end) - 1);
-    if (first >= spans.length) return null;
-    const s = Math.max(start, spans[first].start);
+    if (first >= spanCount) return null;
+    const s = Math.max(start, spanStart[first]);
     // The last character may be a block-boundary space, outside every span: step back.
-    if (last >= spans.length || spans[last].start > end - 1) last--;
+    if (last >= spanCount || spanStart[last] > end - 1) last--;
     if (last < first) return null;
-    const e = Math.min(end, spans[last].end);
+    const e = Math.min(end, spanEnd[last]);
     if (s >= e) return null;
     const range = root.ownerDocument.createRange();
-    range.setStart(spans[first].node, rawOf(spans[first], s));
-    range.setEnd(spans[last].node, rawOf(spans[last], e - 1) + 1);
+    range.setStart(spanNode[first], rawOf(first, s));
+    range.setEnd(spanNode[last], rawOf(last, e - 1) + 1);
     return range;
   };
 
@@ -297,15 +303,15 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     const index = spanOf.get(target);
     if (index === undefined) return -1;
     if (index < 0) return -index - 1;
-    const { breaks: b, end } = spans[index];
+    const b = breaksOf(index);
     // The last run starting at or before `offset`; offsets in dropped or
     // collapsed characters map to the next character written.
     let i = 0;
     while (i + 2 < b.length && b[i + 3] <= offset) i += 2;
     const p = b[i] + Math.max(0, offset - b[i + 1]);
-    const next = i + 2 < b.length ? b[i + 2] : end;
+    const next = i + 2 < b.length ? b[i + 2] : spanEnd[index];
     return Math.min(p, next);
   };
 
-  return { root, text, nodes: spans.map((span) => span.node), toRange, offsetOf };
+  return { root, text, nodes: spanNode, toRange, offsetOf };
 }
