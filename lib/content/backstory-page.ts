@@ -16,7 +16,7 @@ import { pageKey, type Settings } from '../settings';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation } from './annotate-page';
 import { CardLayer } from './card-layer';
 import { Interaction, type OpenHow } from './interaction';
-import { buildPageReport } from './page-report';
+import { annotationCount, buildPageReport, notesPlaced } from './page-report';
 import { PageWatcher } from './page-watcher';
 
 export interface BackstoryPageOptions {
@@ -95,14 +95,11 @@ export class BackstoryPage {
       this.apply(result, settings);
       this.annotateMs = performance.now() - started;
       const { mentions, notes, orphans } = result;
-      const placed = new Set(notes.map((n) => n.id)).size;
       performance.mark('backstory:annotated', {
-        detail: { mentions: mentions.length, notes: placed, noteRanges: notes.length, orphans: orphans.length },
+        detail: { mentions: mentions.length, notes: notesPlaced(result), noteRanges: notes.length, orphans: orphans.length },
       });
     }
-    // Entities found plus notes placed (what the report counts, without building it).
-    const result = this.result;
-    const count = result ? result.mentionCounts.size + new Set(result.notes.map((n) => n.id)).size : 0;
+    const count = annotationCount(this.result);
     if (count !== this.lastBadge) this.options.sendBadge((this.lastBadge = count));
   }
 

@@ -3,6 +3,16 @@ import type { Article, Entity, Note } from '../annotations/types';
 import type { PageReport, PageStatus } from '../messages';
 import type { AnnotationResult } from './annotate-page';
 
+/** Distinct notes placed on the page (a note can have several passages). */
+export function notesPlaced(result: AnnotationResult): number {
+  return new Set(result.notes.map((n) => n.id)).size;
+}
+
+/** What the badge counts: entities found plus notes placed. */
+export function annotationCount(result: AnnotationResult | null): number {
+  return result ? result.mentionCounts.size + notesPlaced(result) : 0;
+}
+
 export function buildPageReport(
   status: PageStatus,
   url: string,
@@ -39,7 +49,7 @@ export function buildPageReport(
     },
     entities: found,
     notes: noteList,
-    annotationCount: result ? found.length + placed.size : 0,
+    annotationCount: annotationCount(result),
     annotateMs: result ? annotateMs : undefined,
   };
 }
