@@ -1,7 +1,7 @@
 /** Entity mentions in a text: which entity, where. */
 import type { Entity } from '../annotations/types';
 import { activePatterns, type FormRef } from './active-forms';
-import { SurfaceFormMatcher } from './surface-form-matcher';
+import { findAllMatches, SurfaceFormMatcher } from './surface-form-matcher';
 
 export interface Mention {
   entityId: string;
@@ -22,8 +22,7 @@ export function firstOfEach<T>(items: readonly T[], key: (item: T) => string): T
 }
 
 export function findMentions(text: string, matcher: SurfaceFormMatcher<FormRef>, mode: MentionMode = 'all'): Mention[] {
-  const all = matcher
-    .findAll(text)
+  const all = findAllMatches(matcher, text)
     .map((m) => ({ entityId: m.value.entity.id, start: m.start, end: m.end }));
   return mode === 'first' ? firstOfEach(all, (m) => m.entityId) : all;
 }

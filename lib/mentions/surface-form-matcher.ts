@@ -71,16 +71,6 @@ export class SurfaceFormMatcher<T> {
   }
 
   /**
-   * All matches in `text`, in order. `from`/`to` bound the scan so a caller
-   * can work through a long text in chunks (a match may run past `to`).
-   */
-  findAll(text: string, from = 0, to = text.length, lowered = lowerCaseSameLength(text)): FormMatch<T>[] {
-    const matches: FormMatch<T>[] = [];
-    this.forEachMatch(text, from, to, lowered, (start, end, value) => matches.push({ start, end, value }));
-    return matches;
-  }
-
-  /**
    * Calls `onMatch` for each match starting in [from, to), allocating
    * nothing per match; returns where the scan stopped (after the last match
    * if it runs past `to`), where the next chunk should start.
@@ -144,4 +134,11 @@ export class SurfaceFormMatcher<T> {
     }
     return undefined;
   }
+}
+
+/** All matches in `text`, in order (tests and the data check; the content script streams them). */
+export function findAllMatches<T>(matcher: SurfaceFormMatcher<T>, text: string): FormMatch<T>[] {
+  const matches: FormMatch<T>[] = [];
+  matcher.forEachMatch(text, 0, text.length, lowerCaseSameLength(text), (start, end, value) => matches.push({ start, end, value }));
+  return matches;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../lib/annotations/types';
 import { createMentionMatcher, findMentions } from '../../lib/mentions/find-mentions';
-import { SurfaceFormMatcher } from '../../lib/mentions/surface-form-matcher';
+import { findAllMatches, SurfaceFormMatcher } from '../../lib/mentions/surface-form-matcher';
+import { lowerCaseSameLength } from '../../lib/text/word-chars';
 import { normalizeText } from '../../lib/text/normalize';
 import { annotationSet } from '../support/bundled-data';
 
@@ -53,7 +54,7 @@ describe('surface form matcher', () => {
       { text: 'US', ignoreCase: false, value: 'us' },
       { text: 'supreme leader', ignoreCase: true, value: 'sl' },
     ]);
-    expect(matcher.findAll('the us and the US; the Supreme Leader').map((m) => m.value)).toEqual(['us', 'sl']);
+    expect(findAllMatches(matcher, 'the us and the US; the Supreme Leader').map((m) => m.value)).toEqual(['us', 'sl']);
   });
 
   it('resolves forms whose owner changed by the page date, and skips them when the date is unknown', () => {
@@ -67,22 +68,20 @@ describe('surface form matcher', () => {
   it('gives the same result when the text is scanned in chunks', () => {
     const text = normalizeText('Xi Jinping met Ali Khamenei. '.repeat(200));
     const matcher = createMentionMatcher(people, '2025-04-22');
-    const whole = matcher.findAll(text);
-    const chunked = [];
+    const whole = findAllMatches(matcher, text);
+    const chunked: [number, number][] = [];
+    const lowered = lowerCaseSameLength(text);
     for (let from = 0; from < text.length; ) {
-      const to = Math.min(text.length, from + 37);
-      const part = matcher.findAll(text, from, to);
-      chunked.push(...part);
-      from = Math.max(to, part.length ? part[part.length - 1].end : to);
+      from = matcher.forEachMatch(text, from, Math.min(text.length, from + 37), lowered, (start, end) => chunked.push([start, end]));
     }
-    expect(chunked.map((m) => [m.start, m.end])).toEqual(whole.map((m) => [m.start, m.end]));
+    expect(chunked).toEqual(whole.map((m) => [m.start, m.end]));
     expect(whole).toHaveLength(400);
   });
 
   it('finds no entity inside another entity’s longer name in the real data', () => {
     const matcher = createMentionMatcher(annotationSet.entities, '2025-04-22');
     const text = normalizeText('Foreign Minister Abbas Araghchi met China’s Foreign Minister Wang Yi in Beijing.');
-    const ids = matcher.findAll(text).map((m) => m.value.entity.id);
+    const ids = findAllMatches(matcher, text).map((m) => m.value.entity.id);
     expect(ids).toEqual(['abbas-araghchi', 'wang-yi', 'beijing']);
   });
 });
