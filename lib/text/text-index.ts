@@ -3,7 +3,8 @@
  *
  * The index concatenates the element's visible text nodes into one
  * normalised string (see normalize.ts) and remembers, for every character of
- * that string, which text node and offset it came from. Anchoring and
+ * that string, which text node and offset it came from (as runs, see the
+ * span notes below, so memory grows with irregularities, not text). Anchoring and
  * matching work on the string; highlighting turns string offsets back into
  * DOM Ranges. Nothing in the DOM is changed.
  *
@@ -35,7 +36,7 @@ export interface TextIndex {
   readonly root: Element;
   /** The normalised rendered text. */
   readonly text: string;
-  /** Text nodes in document order. */
+  /** The text nodes that contributed text, in document order. */
   readonly nodes: readonly Text[];
   /** DOM Range over `text.slice(start, end)`, or null for an empty span. */
   toRange(start: number, end: number): Range | null;
