@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { bundledAnnotationSet } from '../lib/annotations/bundled-set';
 import { BackstoryPage } from '../lib/content/backstory-page';
 import { highlightApiAvailable } from '../lib/highlight/highlighter';
-import { isContentRequest, type BackgroundRequest, type ContentRequest } from '../lib/messages';
+import { isContentRequest, type BackgroundRequest } from '../lib/messages';
 import { isPublisherHost, PUBLISHER_HOSTS } from '../lib/page/publisher';
 import { loadPagesOff, loadSettings, onSettingsChanged } from '../lib/settings';
 
@@ -29,9 +29,8 @@ export default defineContentScript({
     const unsubscribe = onSettingsChanged(() => void page.settingsChanged());
     const onMessage = (message: unknown) => {
       if (!isContentRequest(message)) return undefined;
-      const request: ContentRequest = message;
-      if (request.type === 'backstory:get-report') return Promise.resolve(page.report());
-      return Promise.resolve(page.reveal(request.target));
+      if (message.type === 'backstory:get-report') return Promise.resolve(page.report());
+      return Promise.resolve(page.reveal(message.target));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

@@ -9,8 +9,6 @@ export interface Mention {
   end: number;
 }
 
-export type MentionMode = 'all' | 'first';
-
 export function createMentionMatcher(entities: readonly Entity[], pageDate: string | null): SurfaceFormMatcher<FormRef> {
   return new SurfaceFormMatcher(activePatterns(entities, pageDate));
 }
@@ -21,8 +19,6 @@ export function firstOfEach<T>(items: readonly T[], key: (item: T) => string): T
   return items.filter((item) => !seen.has(key(item)) && (seen.add(key(item)), true));
 }
 
-export function findMentions(text: string, matcher: SurfaceFormMatcher<FormRef>, mode: MentionMode = 'all'): Mention[] {
-  const all = findAllMatches(matcher, text)
-    .map((m) => ({ entityId: m.value.entity.id, start: m.start, end: m.end }));
-  return mode === 'first' ? firstOfEach(all, (m) => m.entityId) : all;
+export function findMentions(text: string, matcher: SurfaceFormMatcher<FormRef>): Mention[] {
+  return findAllMatches(matcher, text).map((m) => ({ entityId: m.value.entity.id, start: m.start, end: m.end }));
 }
