@@ -42,6 +42,31 @@ export function normalizeCode(code: number): number {
   }
 }
 
+/*
+ * The same rules as character classes, for strings: regular-expression
+ * replacement runs in the engine's native code, which matters on the first
+ * (cold, interpreted) run on a page. A unit test checks them against
+ * normalizeCode for every code unit.
+ */
+const SPACE_CHARS = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000';
+const DROPPED_CHARS = '\\u00ad\\u200b-\\u200d\\u2060\\ufeff';
+const DROPPED = new RegExp(`[${DROPPED_CHARS}]+`, 'g');
+const SPACE_RUNS = new RegExp(`[${SPACE_CHARS}]+`, 'g');
+const SINGLE_QUOTES = /[\u2018-\u201b\u2032\u02bc]/g;
+const DOUBLE_QUOTES = /[\u201c-\u201f\u2033]/g;
+
+/**
+ * Text that normalises one code unit to one: words of characters that are
+ * neither whitespace nor dropped, separated by single spaces (curly quotes
+ * allowed: they map to one straight quote each).
+ */
+export const ONE_TO_ONE_TEXT = new RegExp(`^[^${SPACE_CHARS}${DROPPED_CHARS}]+(?: [^${SPACE_CHARS}${DROPPED_CHARS}]+)*$`);
+
+/** Curly quotes (and primes) to straight ones: one code unit for one, so offsets keep. */
+export function straightenQuotes(text: string): string {
+  return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+}
+
 /**
  * Normalise a string the way the text index normalises page text: curly
  * quotes to straight, invisible characters dropped, whitespace runs to one
@@ -49,18 +74,7 @@ export function normalizeCode(code: number): number {
  * in one).
  */
 export function normalizeText(text: string): string {
-  let out = '';
-  let space = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = normalizeCode(text.charCodeAt(i));
-    if (code === 32) space = true;
-    else if (code !== -1) {
-      if (space) out += ' ';
-      space = false;
-      out += String.fromCharCode(code);
-    }
-  }
-  return space ? out + ' ' : out;
+  return straightenQuotes(text.replace(DROPPED, '').replace(SPACE_RUNS, ' '));
 }
 
 /** For loose equality (headlines): also folds dashes and case, and trims. */

@@ -16,7 +16,7 @@
  * - script, style, form controls, hidden and aria-hidden subtrees, and
  *   Backstory's own nodes are skipped.
  */
-import { normalizeCode } from './normalize';
+import { normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from './normalize';
 
 const SKIPPED_TAGS = new Set(
   'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON svg MATH IFRAME OBJECT CANVAS VIDEO AUDIO HEAD'.split(' '),
@@ -69,9 +69,6 @@ function isInlineTag(tag: string): boolean {
  * spans are kept in parallel arrays with extra breaks in a side map: a long
  * page's twenty thousand text nodes allocate almost nothing each.
  */
-
-/** Printable ASCII words separated by single spaces, with at most one space at either end. */
-const PLAIN_TEXT = /^ ?[\x21-\x7e]+(?: [\x21-\x7e]+)* ?$/;
 
 /** Builds the index in one go. Cost is linear in the text length. */
 export function buildTextIndex(root: Element): TextIndex {
@@ -160,33 +157,22 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     spacePending = false;
   };
 
-  /**
-   * The common case, a node of printable ASCII words with single spaces
-   * (at most one at each end): its text is copied whole, one mapping run.
-   */
-  const addPlainText = (textNode: Text, data: string): void => {
-    let from = 0;
-    let to = data.length;
-    if (data.charCodeAt(0) === 32) pendSpace(textNode, from++);
-    const trailing = to > from && data.charCodeAt(to - 1) === 32;
-    if (trailing) to--;
-    if (from < to) {
-      flushSpace();
-      const span = spanFor(textNode, from);
-      place(span, from);
-      length += to - from;
-      spanEnd[span] = length;
-      parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
-    }
-    if (trailing) pendSpace(textNode, data.length - 1);
+  /** Text that normalises one code unit to one (`text` is already normalised): one mapping run. */
+  const addRun = (textNode: Text, text: string, offset: number): void => {
+    flushSpace();
+    const span = spanFor(textNode, offset);
+    place(span, offset);
+    length += text.length;
+    spanEnd[span] = length;
+    parts.push(text);
   };
 
-  /** Any other text: character by character, copying runs that need no change. */
-  const addMixedText = (textNode: Text, data: string): void => {
+  /** Any other text, in [from, to): character by character, copying runs that need no change. */
+  const addMixedText = (textNode: Text, data: string, from: number, to: number): void => {
     // Output position minus node offset for the current run of kept characters.
     let delta = NaN;
-    let verbatimFrom = 0;
-    for (let k = 0; k < data.length; k++) {
+    let verbatimFrom = from;
+    for (let k = from; k < to; k++) {
       const raw = data.charCodeAt(k);
       // Printable ASCII other than the space is kept as it is: the common case, checked first.
       const code = raw > 32 && raw < 127 ? raw : normalizeCode(raw);
@@ -210,7 +196,7 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       }
     }
     if (currentSpan >= 0) spanEnd[currentSpan] = Math.max(spanEnd[currentSpan], length);
-    if (verbatimFrom < data.length) parts.push(data.slice(verbatimFrom));
+    if (verbatimFrom < to) parts.push(data.slice(verbatimFrom, to));
   };
 
   const addText = (textNode: Text): void => {
@@ -218,8 +204,20 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     currentSpan = -1;
     const startLength = length;
     const data = textNode.data;
-    if (PLAIN_TEXT.test(data)) addPlainText(textNode, data);
-    else addMixedText(textNode, data);
+    // Whitespace at the ends (indentation between tags, the space before a
+    // link) becomes a pending space; what lies between is, in the common
+    // case, words with single spaces that map one to one: copied whole.
+    let from = 0;
+    let to = data.length;
+    while (from < to && normalizeCode(data.charCodeAt(from)) === 32) from++;
+    while (to > from && normalizeCode(data.charCodeAt(to - 1)) === 32) to--;
+    if (from > 0) pendSpace(textNode, 0);
+    if (from < to) {
+      const core = to - from === data.length ? data : data.slice(from, to);
+      if (ONE_TO_ONE_TEXT.test(core)) addRun(textNode, straightenQuotes(core), from);
+      else addMixedText(textNode, data, from, to);
+      if (to < data.length) pendSpace(textNode, to);
+    }
     spanOf.set(textNode, currentSpan >= 0 ? currentSpan : -(startLength + 1));
     current = null;
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeCode, normalizeText, ONE_TO_ONE_TEXT } from '../../lib/text/normalize';
 import { buildTextIndex } from '../../lib/text/text-index';
 
 function root(html: string): Element {
@@ -42,5 +43,38 @@ describe('text index', () => {
     const index = buildTextIndex(el);
     expect(index.text).toBe('a b');
     expect(index.toRange(0, 3)!.toString()).toBe('a  \n  b');
+  });
+
+  it('maps indented (pretty-printed) text with curly quotes back to the right characters', () => {
+    const el = root('<p>\n    Iran\u2019s \u201cdeal\u201d\n  </p>\n  <p>\n    next <em>one</em>\n</p>');
+    const index = buildTextIndex(el);
+    expect(index.text).toBe('Iran\'s "deal" next one');
+    for (let i = 0; i < index.text.length; i++) {
+      const shown = index.toRange(i, i + 1)?.toString() ?? '';
+      expect(normalizeText(shown).trim() || ' ', `character ${i}`).toBe(index.text[i]);
+    }
+    const deal = index.text.indexOf('deal');
+    const range = index.toRange(deal, deal + 4)!;
+    expect(range.startContainer.textContent!.slice(range.startOffset, range.endOffset)).toBe('deal');
+  });
+});
+
+describe('normalisation', () => {
+  // normalizeText and the index's fast path use character classes; the index's slow path uses normalizeCode.
+  it('agrees with normalizeCode for every UTF-16 code unit', () => {
+    const disagreements: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const rule = normalizeCode(code);
+      const expected = rule === -1 ? 'ab' : rule === 32 ? 'a b' : `a${String.fromCharCode(rule)}b`;
+      const text = `a${String.fromCharCode(code)}b`;
+      if (normalizeText(text) !== expected) disagreements.push(`normalizeText U+${code.toString(16)}`);
+      // A single plain space between words is kept as it is; any other space or dropped character is not one to one.
+      if (ONE_TO_ONE_TEXT.test(text) !== (rule !== -1 && (rule !== 32 || code === 32))) disagreements.push(`ONE_TO_ONE_TEXT U+${code.toString(16)}`);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('collapses whitespace runs that contain dropped characters into one space', () => {
+    expect(normalizeText(' a \u00ad\u00a0 b\u200b\t')).toBe(' a b ');
   });
 });
