@@ -5,6 +5,7 @@ import { annotationDataScript } from './lib/annotations/bundled-set';
 import { loadAnnotationSet } from './lib/annotations/load-files';
 import type { AnnotationSet } from './lib/annotations/types';
 import { formatProblem } from './lib/annotations/validate';
+import { compileHints } from './scripts/vite-compile-hints';
 
 const DATA_SCRIPT = 'annotation-data.js';
 
@@ -26,9 +27,9 @@ function validatedSet(root: string): AnnotationSet {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), compileHints(['content-scripts/content.js'])],
     // Terser packs the content script about 3% smaller than esbuild; it must stay under 25 KB gzipped.
-    build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } },
+    build: process.env.BACKSTORY_NO_MINIFY ? { minify: false } : { minify: 'terser', terserOptions: { compress: { passes: 2 } } },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
