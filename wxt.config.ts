@@ -6,6 +6,7 @@ import { loadAnnotationSet } from './lib/annotations/load-files';
 import type { AnnotationSet } from './lib/annotations/types';
 import { formatProblem } from './lib/annotations/validate';
 import { compileHints } from './scripts/vite-compile-hints';
+import { nativeBrowserApi } from './scripts/vite-native-browser-api';
 
 const DATA_SCRIPT = 'annotation-data.js';
 
@@ -27,9 +28,9 @@ function validatedSet(root: string): AnnotationSet {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), compileHints(['content-scripts/content.js'])],
+    plugins: [preact(), nativeBrowserApi(/entrypoints[\\/]content\.ts/), compileHints(['content-scripts/content.js'])],
     // Terser packs the content script about 3% smaller than esbuild; it must stay under 25 KB gzipped.
-    build: process.env.BACKSTORY_NO_MINIFY ? { minify: false } : { minify: 'terser', terserOptions: { compress: { passes: 2 } } },
+    build: process.env.BACKSTORY_NO_MINIFY ? { minify: false } : { minify: 'terser', terserOptions: { compress: { passes: 2 } }, sourcemap: !!process.env.BACKSTORY_SOURCEMAP },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

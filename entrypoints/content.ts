@@ -27,10 +27,13 @@ export default defineContentScript({
       },
     });
     const unsubscribe = onSettingsChanged(() => void page.settingsChanged());
-    const onMessage = (message: unknown) => {
-      if (!isContentRequest(message)) return undefined;
-      if (message.type === 'backstory:get-report') return Promise.resolve(page.report());
-      return Promise.resolve(page.reveal(message.target));
+    // Answered with sendResponse, not a returned promise: this script uses the
+    // browser's own API (scripts/vite-native-browser-api.ts), and Chrome
+    // (minimum 105) ignores a promise returned by a listener
+    // (https://developer.chrome.com/docs/extensions/develop/concepts/messaging).
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+      if (!isContentRequest(message)) return;
+      sendResponse(message.type === 'backstory:get-report' ? page.report() : page.reveal(message.target));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

@@ -20,7 +20,14 @@ export function compileHints(fileNames: readonly string[]): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
-        if (file.type === 'chunk' && fileNames.includes(file.fileName)) file.code = COMPILE_HINT + file.code;
+        if (file.type !== 'chunk' || !fileNames.includes(file.fileName)) continue;
+        file.code = COMPILE_HINT + file.code;
+        // Source maps (profiling builds) move down one line with the code.
+        const mapFile = bundle[`${file.fileName}.map`];
+        if (mapFile?.type === 'asset' && typeof mapFile.source === 'string') {
+          const map = JSON.parse(mapFile.source) as { mappings: string };
+          mapFile.source = JSON.stringify({ ...map, mappings: `;${map.mappings}` });
+        }
       }
     },
   };
