@@ -4,7 +4,10 @@
  * Backstory's window opens at the content script's
  * `performance.mark('backstory:start')` and closes at the end of the first
  * rendering task (one that paints) after `performance.mark('backstory:annotated')`,
- * so the style, layout and paint the new highlights cause are inside it. Its
+ * so the style, layout and paint the new highlights cause are inside it.
+ * (The article's target is also read over the window the issue names, to
+ * the last highlight placed: `toPlaced`, which ends with the annotated
+ * mark's task.) Its
  * busy time is the time of the renderer main thread's tasks inside the
  * window (the first task counted from the mark), less the work that is
  * positively the page's own or the benchmark's:
@@ -88,6 +91,12 @@ export interface BusyMeasurement {
 }
 
 export interface BackstoryTraceMeasurement extends BusyMeasurement {
+  /**
+   * The same count over the shorter window that the issue's article target
+   * names: from the start mark to the end of the task that placed the last
+   * highlight (the annotated mark's task), before the frame that paints them.
+   */
+  toPlaced: { busyMs: number; cpuMs: number };
   /** The part of the first task before the start mark: evaluating annotation-data.js and content.js. */
   preStartScriptMs: number;
   /** Mentions the annotated mark reports. */
@@ -203,7 +212,7 @@ export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceM
   const windowEnd = firstPaint?.end ?? annotatedTask?.end ?? annotated.ts;
   const startTask = tasks.find((t) => t.start <= start.ts && start.ts <= t.end);
 
-  const measurement = measureTasks(tasks, start.ts, windowEnd, (task) => {
+  const chargeOf = (task: MainThreadTask): Charge => {
     if (isBenchTask(task)) return { kind: 'bench', pageUs: 0 };
     const beforeAnnotated = task.end <= annotated.ts;
     if (hasScript(task)) return { kind: 'script', pageUs: beforeAnnotated ? workOutsideScript(task, start.ts) : 0 };
@@ -212,10 +221,13 @@ export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceM
     if (beforeAnnotated && (hasRendering(task) || task.events.some(isLoadMilestone))) return { kind: 'page', pageUs: 0 };
     if (task.events.some(isLoadingEvent)) return { kind: 'page', pageUs: 0 };
     return { kind: hasRendering(task) ? 'render' : 'other', pageUs: 0 };
-  });
+  };
+  const measurement = measureTasks(tasks, start.ts, windowEnd, chargeOf);
+  const placed = measureTasks(tasks, start.ts, annotatedTask?.end ?? annotated.ts, chargeOf);
   const detail = markDetail(annotated);
   return {
     ...measurement,
+    toPlaced: { busyMs: placed.busyMs, cpuMs: placed.cpuMs },
     preStartScriptMs: startTask ? us(start.ts - startTask.start) : 0,
     mentions: typeof detail?.mentions === 'number' ? detail.mentions : undefined,
   };

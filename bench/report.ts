@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BackstoryTraceMeasurement, BusyMeasurement, WindowTask } from './busy-time';
-import type { ContentScriptSize } from './content-script-size';
+import { CONTENT_SCRIPT_BUDGET_BYTES, type ContentScriptSize } from './content-script-size';
 import type { MarkjsMeasurement } from './measure-markjs';
 import type { Repeated } from './scenarios';
 import { medianRun, spread, type Spread } from './stats';
@@ -16,7 +16,7 @@ export const TARGETS = {
   longPageBusyMs: 100,
   longPageLongestTaskMs: 50,
   speedupOverMarkjs: 5,
-  contentScriptGzipKB: 25,
+  contentScriptGzipBytes: CONTENT_SCRIPT_BUDGET_BYTES,
 } as const;
 
 export interface TargetCheck {
@@ -37,6 +37,9 @@ export interface BackstoryScenarioReport {
   url: string;
   busyMs: Spread;
   cpuMs: Spread;
+  /** Busy and CPU time to the last highlight placed (the article target's window). */
+  placedBusyMs: Spread;
+  placedCpuMs: Spread;
   longestTaskMs: Spread;
   scriptMs: Spread;
   renderMs: Spread;
@@ -57,6 +60,8 @@ export function backstoryScenarioReport(url: string, repeated: Repeated<Backstor
     url,
     busyMs: of((m) => m.busyMs),
     cpuMs: of((m) => m.cpuMs),
+    placedBusyMs: of((m) => m.toPlaced.busyMs),
+    placedCpuMs: of((m) => m.toPlaced.cpuMs),
     longestTaskMs: of((m) => m.longestTaskMs),
     scriptMs: of((m) => m.scriptMs),
     renderMs: of((m) => m.renderMs),
@@ -129,7 +134,7 @@ export interface BenchReport {
     /** mark.js median busy time / Backstory median busy time. */
     speedupOverMarkjs: number;
   };
-  contentScript: ContentScriptSize & { gzipKB: number };
+  contentScript: ContentScriptSize;
   targets: TargetCheck[];
 }
 
@@ -138,6 +143,8 @@ export const METHOD = [
   'CPU time = the thread time the trace records for the same tasks (lower when the thread waited for a core).',
   'Backstory: from performance.mark("backstory:start") (content script, isolated world; it appears in the trace as a blink.user_timing event)',
   'to the end of the first task that paints after performance.mark("backstory:annotated"), so the style/layout/paint the highlights cause counts.',
+  'The article target is read, as the issue defines it, to the last highlight placed: the end of the task that makes the annotated mark',
+  '(it registers the highlights); the 1 MB target over the longer window, with the frame that paints them.',
   'The first task counts from the mark; its earlier part (evaluating annotation-data.js and content.js) is reported as "before start".',
   'Not charged: before the annotated mark (Backstory changes nothing on the page until then) rendering or loading work outside script',
   'and the page\'s load event; at any time, script-free tasks that load a document or image; tasks in which the benchmark polled.',
@@ -148,8 +155,13 @@ export const METHOD = [
 export function targetChecks(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
   const { article, longPage, contentScript } = report;
   return [
-    { name: 'Article page: busy time (median)', value: article.busyMs.median, target: `<= ${TARGETS.articleBusyMs} ms`, met: article.busyMs.median <= TARGETS.articleBusyMs },
-    { name: '1 MB page: busy time (median)', value: longPage.backstory.busyMs.median, target: `<= ${TARGETS.longPageBusyMs} ms`, met: longPage.backstory.busyMs.median <= TARGETS.longPageBusyMs },
+    {
+      name: 'Article page: busy time to last highlight placed (median)',
+      value: article.placedBusyMs.median,
+      target: `<= ${TARGETS.articleBusyMs} ms`,
+      met: article.placedBusyMs.median <= TARGETS.articleBusyMs,
+    },
+    { name: '1 MB page: busy time incl. first paint (median)', value: longPage.backstory.busyMs.median, target: `<= ${TARGETS.longPageBusyMs} ms`, met: longPage.backstory.busyMs.median <= TARGETS.longPageBusyMs },
     {
       name: '1 MB page: longest task (worst run)',
       value: longPage.backstory.longestTaskMs.max,
@@ -162,7 +174,12 @@ export function targetChecks(report: Omit<BenchReport, 'targets'>): TargetCheck[
       target: `>= ${TARGETS.speedupOverMarkjs}x`,
       met: longPage.speedupOverMarkjs >= TARGETS.speedupOverMarkjs,
     },
-    { name: 'Content script, gzipped', value: contentScript.gzipKB, target: `<= ${TARGETS.contentScriptGzipKB} KB`, met: contentScript.gzipKB <= TARGETS.contentScriptGzipKB },
+    {
+      name: 'Content script, gzipped (bytes)',
+      value: contentScript.gzipBytes,
+      target: `<= ${TARGETS.contentScriptGzipBytes.toLocaleString('en-US')} bytes (25 KB)`,
+      met: contentScript.gzipBytes <= TARGETS.contentScriptGzipBytes,
+    },
   ];
 }
 
@@ -186,7 +203,9 @@ function longestTasksOfMedianRun(r: BackstoryScenarioReport, count: number): str
 
 function backstoryRows(r: BackstoryScenarioReport): string[] {
   return [
-    row('busy time, ms', r.busyMs),
+    row('busy time to last highlight placed, ms', r.placedBusyMs),
+    row('  CPU time the thread got in those tasks, ms', r.placedCpuMs),
+    row('busy time incl. the frame that paints them, ms', r.busyMs),
     row('  CPU time the thread got in those tasks, ms', r.cpuMs),
     row('  in tasks running script, ms', r.scriptMs),
     row('  in rendering tasks after the annotated mark, ms', r.renderMs),
@@ -251,7 +270,7 @@ export function formatReport(report: BenchReport): string {
     row('longest task, ms', m.longestTaskMs, 0),
     `  mark.js / Backstory (medians${m.estimated ? ', mark.js estimated, a lower bound' : ''}): ${num(longPage.speedupOverMarkjs, 1)}x`,
     '',
-    `Content script: ${contentScript.files.map((f) => `${f.file} ${num(f.gzipBytes / 1024, 1)} KB`).join(' + ')} = ${num(contentScript.gzipKB, 1)} KB gzipped (${num(contentScript.bytes / 1024, 1)} KB raw)`,
+    `Content script: ${contentScript.files.map((f) => `${f.file} ${num(f.gzipBytes, 0)} B`).join(' + ')} = ${num(contentScript.gzipBytes, 0)} bytes gzipped (${num(contentScript.bytes, 0)} bytes raw)`,
     '',
     'Targets:',
     ...report.targets.map(

@@ -117,7 +117,7 @@ async function main(options: BenchOptions): Promise<void> {
         markjs: markjsReport,
         speedupOverMarkjs: markjsReport.busyMs.median / longPageBackstory.busyMs.median,
       },
-      contentScript: { ...size, gzipKB: size.gzipBytes / 1024 },
+      contentScript: size,
     };
     const report: BenchReport = { ...partial, targets: targetChecks(partial) };
     writeReport(options.reportPath, report);

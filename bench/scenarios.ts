@@ -45,7 +45,7 @@ export function repeatBackstory(
   return repeat(
     options,
     (tracePath) => measureBackstoryPageLoad(browser, { ...page, tracePath }),
-    (m) => `busy ${m.busyMs.toFixed(1)} ms, longest task ${m.longestTaskMs.toFixed(1)} ms, ${m.mentions ?? '?'} mentions`,
+    (m) => `busy ${m.toPlaced.busyMs.toFixed(1)} ms to placed, ${m.busyMs.toFixed(1)} ms to painted, longest task ${m.longestTaskMs.toFixed(1)} ms, ${m.mentions ?? '?'} mentions`,
   );
 }
 

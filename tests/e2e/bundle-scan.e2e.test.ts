@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_BUDGET_BYTES, contentScriptSize } from '../../bench/content-script-size';
 import { ALLOW_LIST, DATA_URL_FIELDS, dataUrls, ruleFor, scanBuild } from './support/bundle-scan';
 import { PUBLISHER_HOSTS } from './support/hosts';
 import { CHROMIUM_BUILD, FIREFOX_BUILD } from './support/paths';
@@ -47,5 +48,11 @@ describe.each(builds)('the $name build', ({ dir }) => {
     expect([...matches].sort()).toEqual(PUBLISHER_HOSTS.map((host) => `*://${host}/*`).sort());
     const csp: string = manifest.content_security_policy.extension_pages ?? manifest.content_security_policy;
     expect(csp).toContain("connect-src 'none'");
+  });
+
+  it('keeps everything the content script loads (its code and CSS, not the data) within 25 KB gzipped', () => {
+    const size = contentScriptSize(dir);
+    expect(size.files.map((f) => f.file)).toContain('content-scripts/content.js');
+    expect(size.gzipBytes).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
   });
 });
