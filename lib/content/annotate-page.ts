@@ -80,6 +80,7 @@ class Placed implements PlacedAnnotation {
 
 /** Merges two lists sorted by start; at equal starts a note comes first (it encloses the mention). */
 function mergeByStart(notes: PlacedAnnotation[], mentions: PlacedAnnotation[]): PlacedAnnotation[] {
+  if (notes.length === 0) return mentions.slice();
   const out: PlacedAnnotation[] = [];
   let i = 0;
   let j = 0;

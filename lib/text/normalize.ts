@@ -52,8 +52,10 @@ const SPACE_CHARS = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f
 const DROPPED_CHARS = '\\u00ad\\u200b-\\u200d\\u2060\\ufeff';
 const DROPPED = new RegExp(`[${DROPPED_CHARS}]+`, 'g');
 const SPACE_RUNS = new RegExp(`[${SPACE_CHARS}]+`, 'g');
-const SINGLE_QUOTES = /[\u2018-\u201b\u2032\u02bc]/g;
-const DOUBLE_QUOTES = /[\u201c-\u201f\u2033]/g;
+const QUOTES = /[\u2018-\u201f\u2032\u2033\u02bc]/g;
+const DOUBLE_QUOTE = /[\u201c-\u201f\u2033]/;
+/** Text that needs no change: printable ASCII words with single spaces. */
+const PLAIN = /^ ?(?:[\x21-\x7e]+ )*[\x21-\x7e]*$/;
 
 /**
  * Text that normalises one code unit to one: words of characters that are
@@ -64,7 +66,7 @@ export const ONE_TO_ONE_TEXT = new RegExp(`^[^${SPACE_CHARS}${DROPPED_CHARS}]+(?
 
 /** Curly quotes (and primes) to straight ones: one code unit for one, so offsets keep. */
 export function straightenQuotes(text: string): string {
-  return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  return text.replace(QUOTES, (quote) => (DOUBLE_QUOTE.test(quote) ? '"' : "'"));
 }
 
 /**
@@ -74,6 +76,7 @@ export function straightenQuotes(text: string): string {
  * in one).
  */
 export function normalizeText(text: string): string {
+  if (PLAIN.test(text)) return text;
   return straightenQuotes(text.replace(DROPPED, '').replace(SPACE_RUNS, ' '));
 }
 

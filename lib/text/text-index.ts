@@ -90,13 +90,17 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   const spanRaw0: number[] = [];
   /** Span index → further breaks as flat pairs (out, raw), for the few spans that have them. */
   const extraBreaks = new Map<number, number[]>();
-  // Text node → its span index, or -(position + 1) for a node that produced no text.
-  const spanOf = new Map<Node, number>();
+  // Text nodes that produced no text, and the output position they stand at
+  // (for offsetOf; the node → span map is made on first use, not here).
+  const emptyNode: Text[] = [];
+  const emptyAt: number[] = [];
   const parts: string[] = [];
   let length = 0;
-  // A space waiting to be written (only before more text): its node and offset, or null node for a block boundary.
+  // A space waiting to be written (only before more text): its node, offset
+  // and span if it has one yet, or a null node for a block boundary.
   let spaceNode: Text | null = null;
   let spaceOffset = 0;
+  let spaceSpan = -1;
   let spacePending = false;
   const blockBoundary = () => {
     if (!spacePending) {
@@ -117,15 +121,8 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     return spanNode.push(node) - 1;
   };
 
-  /** The span of the current node, or of an earlier one whose trailing space is written now. */
-  const spanFor = (node: Text, raw: number): number => {
-    if (node === current) return currentSpan >= 0 ? currentSpan : (currentSpan = newSpan(node, raw));
-    const index = spanOf.get(node)!;
-    if (index >= 0) return index;
-    const created = newSpan(node, raw);
-    spanOf.set(node, created);
-    return created;
-  };
+  /** The span of the node being added, made when it first writes something. */
+  const currentSpanAt = (raw: number): number => (currentSpan >= 0 ? currentSpan : (currentSpan = newSpan(current!, raw)));
 
   /** Records that output position `length` comes from span `index`'s node at offset `raw`. */
   const place = (index: number, raw: number): void => {
@@ -143,14 +140,20 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       spacePending = true;
       spaceNode = node;
       spaceOffset = offset;
+      spaceSpan = node === current ? currentSpan : -1;
     }
   };
 
   /** Writes a waiting space, if any, before the next character. */
   const flushSpace = (): void => {
     if (!spacePending) return;
+    if (length > 0 && spaceNode) {
+      // The space belongs to this node, to an earlier one that wrote text, or
+      // to an earlier whitespace-only one that gets its span now.
+      const span = spaceNode === current ? currentSpanAt(spaceOffset) : spaceSpan >= 0 ? spaceSpan : newSpan(spaceNode, spaceOffset);
+      place(span, spaceOffset);
+    }
     if (length > 0) {
-      if (spaceNode) place(spanFor(spaceNode, spaceOffset), spaceOffset);
       parts.push(' ');
       length++;
     }
@@ -160,7 +163,7 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   /** Text that normalises one code unit to one (`text` is already normalised): one mapping run. */
   const addRun = (textNode: Text, text: string, offset: number): void => {
     flushSpace();
-    const span = spanFor(textNode, offset);
+    const span = currentSpanAt(offset);
     place(span, offset);
     length += text.length;
     spanEnd[span] = length;
@@ -178,7 +181,7 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       const code = raw > 32 && raw < 127 ? raw : normalizeCode(raw);
       if (code === raw && raw !== 32 && !spacePending) {
         if (length - k !== delta) {
-          place(spanFor(textNode, k), k);
+          place(currentSpanAt(k), k);
           delta = length - k;
         }
         length++;
@@ -189,7 +192,7 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       if (code === 32) pendSpace(textNode, k);
       else if (code !== -1) {
         flushSpace();
-        place(spanFor(textNode, k), k);
+        place(currentSpanAt(k), k);
         delta = length - k;
         parts.push(String.fromCharCode(code));
         length++;
@@ -218,34 +221,42 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       else addMixedText(textNode, data, from, to);
       if (to < data.length) pendSpace(textNode, to);
     }
-    spanOf.set(textNode, currentSpan >= 0 ? currentSpan : -(startLength + 1));
+    if (currentSpan < 0) {
+      emptyNode.push(textNode);
+      emptyAt.push(startLength);
+    }
     current = null;
   };
 
   let visited = 0;
+  // For each element entered below the root: is it inline? (Read on the way
+  // out instead of asking the DOM for its tag again.)
+  const openInline: boolean[] = [];
   let node: Node | null = root.firstChild;
   while (node) {
     if (++visited % NODES_PER_STEP === 0) yield;
-    let descend = false;
-    if (node.nodeType === TEXT_NODE) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
       addText(node as Text);
-    } else if (node.nodeType === ELEMENT_NODE) {
+    } else if (type === ELEMENT_NODE) {
       const el = node as Element;
       const tag = el.tagName;
       if (tag === 'BR') blockBoundary();
       else if (!isSkippedElement(el, tag)) {
-        if (!isInlineTag(tag)) blockBoundary();
-        descend = el.firstChild !== null;
+        const inline = isInlineTag(tag);
+        if (!inline) blockBoundary();
+        const first = el.firstChild;
+        if (first) {
+          openInline.push(inline);
+          node = first;
+          continue;
+        }
       }
-    }
-    if (descend) {
-      node = node.firstChild;
-      continue;
     }
     // Climb until there is a next sibling, marking the end of each block left.
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && !isInlineTag((node as Element).tagName)) blockBoundary();
+      if (node && node !== root && !openInline.pop()) blockBoundary();
     }
     if (!node || node === root) break;
     node = node.nextSibling;
@@ -298,8 +309,20 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     return range;
   };
 
+  // Text node → its span index, or -(position + 1) for a node that produced no text.
+  let spanOf: Map<Node, number> | null = null;
+  const spanIndexOf = (target: Node): number | undefined => {
+    if (!spanOf) {
+      spanOf = new Map();
+      for (let i = 0; i < emptyNode.length; i++) spanOf.set(emptyNode[i], -(emptyAt[i] + 1));
+      // A whitespace-only node whose space was written later has a span too: the span wins.
+      for (let i = 0; i < spanCount; i++) spanOf.set(spanNode[i], i);
+    }
+    return spanOf.get(target);
+  };
+
   const offsetOf = (target: Node, offset: number): number => {
-    const index = spanOf.get(target);
+    const index = spanIndexOf(target);
     if (index === undefined) return -1;
     if (index < 0) return -index - 1;
     const b = breaksOf(index);

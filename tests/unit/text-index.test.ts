@@ -57,6 +57,22 @@ describe('text index', () => {
     const range = index.toRange(deal, deal + 4)!;
     expect(range.startContainer.textContent!.slice(range.startOffset, range.endOffset)).toBe('deal');
   });
+  it('maps every kept character of every text node to its offset and back, whitespace-only nodes included', () => {
+    const el = root('<p>a <em> </em> b\u00a0 c</p>\n<p>\n</p><p> d<span>\u2019e </span> </p>');
+    const index = buildTextIndex(el);
+    expect(index.text).toBe("a b c d'e");
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (let offset = 0; offset < node.data.length; offset++) {
+        const at = index.offsetOf(node, offset);
+        expect(at, `${JSON.stringify(node.data)} at ${offset}`).toBeGreaterThanOrEqual(0);
+        expect(at).toBeLessThanOrEqual(index.text.length);
+        if (/\s/.test(node.data[offset])) continue;
+        const range = index.toRange(at, at + 1)!;
+        expect([range.startContainer, range.startOffset]).toEqual([node, offset]);
+      }
+    }
+  });
 });
 
 describe('normalisation', () => {
