@@ -1,7 +1,7 @@
 /**
  * Finds every occurrence of many surface forms in one pass over the text.
  *
- * A character trie of all forms is walked from each word start, so the cost
+ * A radix tree of all forms is walked from each word start, so the cost
  * is linear in the text length times the (short) depth reached, whatever the
  * number of forms: one pass, not one regular expression per term. Matches are
  * leftmost-longest and never overlap ("Supreme Leader Ayatollah Ali Khamenei"
@@ -25,46 +25,58 @@ export interface FormMatch<T> {
 }
 
 /**
- * A trie node. Most nodes of long names have a single child, kept inline
- * (`code`/`child`); a Map is made only where a node branches, so a trie of
- * thousands of forms allocates few Maps.
+ * A node of a radix tree (a trie whose single-child chains are merged into
+ * one edge label): a 2,000-name set makes some 3,500 nodes instead of one
+ * per character (21,000), and a match compares each label with one native
+ * `startsWith` instead of walking it character by character.
  */
-interface TrieNode<T> {
-  code: number;
-  child: TrieNode<T> | null;
-  next: Map<number, TrieNode<T>> | null;
+interface RadixNode<T> {
+  /** The lower-cased text on the edge into this node (empty for the root). */
+  label: string;
+  /** Children by the first code unit of their label. */
+  children: Map<number, RadixNode<T>> | null;
   accept: FormPattern<T>[] | null;
 }
 
-const newNode = <T>(): TrieNode<T> => ({ code: -1, child: null, next: null, accept: null });
+const newNode = <T>(label: string): RadixNode<T> => ({ label, children: null, accept: null });
 
-function childOf<T>(node: TrieNode<T>, code: number): TrieNode<T> | undefined {
-  if (node.code === code) return node.child!;
-  return node.next?.get(code);
-}
-
-function addChild<T>(node: TrieNode<T>, code: number): TrieNode<T> {
-  const child = newNode<T>();
-  if (node.child === null && node.next === null) {
-    node.code = code;
-    node.child = child;
-  } else {
-    (node.next ??= new Map()).set(code, child);
-  }
-  return child;
+/** Length of the common prefix of `label` and `key` from `from` (at least 1: first code units agree). */
+function commonPrefix(label: string, key: string, from: number): number {
+  let k = 1;
+  while (k < label.length && from + k < key.length && label.charCodeAt(k) === key.charCodeAt(from + k)) k++;
+  return k;
 }
 
 export class SurfaceFormMatcher<T> {
-  private readonly root: TrieNode<T> = newNode();
+  private readonly root: RadixNode<T> = newNode('');
 
   constructor(patterns: Iterable<FormPattern<T>>) {
     for (const pattern of patterns) {
       if (!pattern.text) continue;
       const key = lowerCaseSameLength(pattern.text);
       let node = this.root;
-      for (let i = 0; i < key.length; i++) {
+      let i = 0;
+      while (i < key.length) {
+        const children: Map<number, RadixNode<T>> = (node.children ??= new Map());
         const code = key.charCodeAt(i);
-        node = childOf(node, code) ?? addChild(node, code);
+        let child = children.get(code);
+        if (!child) {
+          child = newNode(key.slice(i));
+          children.set(code, child);
+          node = child;
+          break;
+        }
+        const k = commonPrefix(child.label, key, i);
+        if (k < child.label.length) {
+          // The key leaves (or ends inside) the edge: split it where they part.
+          const middle = newNode<T>(child.label.slice(0, k));
+          child.label = child.label.slice(k);
+          middle.children = new Map([[child.label.charCodeAt(0), child]]);
+          children.set(code, middle);
+          child = middle;
+        }
+        node = child;
+        i += k;
       }
       (node.accept ??= []).push(pattern);
     }
@@ -106,10 +118,10 @@ export class SurfaceFormMatcher<T> {
 
   /** End of the longest match starting at `start`, or -1; its value goes to `matched`. */
   private longestAt(text: string, lowered: string, start: number, n: number): number {
-    let node: TrieNode<T> | undefined = this.root;
+    let node = this.root;
     let best = -1;
     let j = start;
-    while (node) {
+    for (;;) {
       if (node.accept && j > start) {
         const endsWord = isWordCode(text.charCodeAt(j - 1));
         if (!endsWord || j === n || !isWordCode(text.charCodeAt(j))) {
@@ -120,9 +132,13 @@ export class SurfaceFormMatcher<T> {
           }
         }
       }
-      if (j >= n) break;
-      node = childOf(node, lowered.charCodeAt(j));
-      j++;
+      if (j >= n || node.children === null) break;
+      const child = node.children.get(lowered.charCodeAt(j));
+      if (child === undefined) break;
+      const { label } = child;
+      if (label.length > 1 && !lowered.startsWith(label, j)) break;
+      j += label.length;
+      node = child;
     }
     return best;
   }

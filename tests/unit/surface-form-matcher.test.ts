@@ -65,6 +65,24 @@ describe('surface form matcher', () => {
     expect(found('Khamenei said', null)).toEqual([['ali-khamenei', 'Khamenei']]);
   });
 
+  it('finds forms that share beginnings, inserted in any order (the tree splits its edges)', () => {
+    const forms = ['Iran International', 'Ira', 'Iranian', 'Iran', 'Iran-China', 'I', 'International Atomic Energy Agency'];
+    const text = 'I read Iran International on Iranian oil, Iran-China ties, Iran and Ira near the International Atomic Energy Agency.';
+    const expected = [
+      [0, 'I'],
+      [7, 'Iran International'],
+      [29, 'Iranian'],
+      [42, 'Iran-China'],
+      [59, 'Iran'],
+      [68, 'Ira'],
+      [81, 'International Atomic Energy Agency'],
+    ];
+    for (const order of [forms, [...forms].reverse(), [...forms].sort()]) {
+      const matcher = new SurfaceFormMatcher(order.map((form) => ({ text: form, ignoreCase: false, value: form })));
+      expect(findAllMatches(matcher, text).map((m) => [m.start, m.value]), order.join('|')).toEqual(expected);
+    }
+  });
+
   it('gives the same result when the text is scanned in chunks', () => {
     const text = normalizeText('Xi Jinping met Ali Khamenei. '.repeat(200));
     const matcher = createMentionMatcher(people, '2025-04-22');
