@@ -49,6 +49,8 @@ function commonPrefix(label: string, key: string, from: number): number {
 
 export class SurfaceFormMatcher<T> {
   private readonly root: RadixNode<T> = newNode('');
+  /** The root's children for ASCII first characters, by code: every word start looks one up. */
+  private readonly asciiRoots: (RadixNode<T> | undefined)[] = [];
 
   constructor(patterns: Iterable<FormPattern<T>>) {
     for (const pattern of patterns) {
@@ -80,6 +82,7 @@ export class SurfaceFormMatcher<T> {
       }
       (node.accept ??= []).push(pattern);
     }
+    for (let code = 0; code < 128; code++) this.asciiRoots.push(this.root.children?.get(code));
   }
 
   /**
@@ -118,27 +121,26 @@ export class SurfaceFormMatcher<T> {
 
   /** End of the longest match starting at `start`, or -1; its value goes to `matched`. */
   private longestAt(text: string, lowered: string, start: number, n: number): number {
-    let node = this.root;
+    const first = lowered.charCodeAt(start);
+    let child = first < 128 ? this.asciiRoots[first] : this.root.children?.get(first);
     let best = -1;
     let j = start;
-    for (;;) {
-      if (node.accept && j > start) {
+    while (child !== undefined) {
+      const { label } = child;
+      if (label.length > 1 && !lowered.startsWith(label, j)) break;
+      j += label.length;
+      if (child.accept) {
         const endsWord = isWordCode(text.charCodeAt(j - 1));
         if (!endsWord || j === n || !isWordCode(text.charCodeAt(j))) {
-          const value = this.acceptable(node.accept, text, start);
+          const value = this.acceptable(child.accept, text, start);
           if (value !== undefined) {
             best = j;
             this.matched = value;
           }
         }
       }
-      if (j >= n || node.children === null) break;
-      const child = node.children.get(lowered.charCodeAt(j));
-      if (child === undefined) break;
-      const { label } = child;
-      if (label.length > 1 && !lowered.startsWith(label, j)) break;
-      j += label.length;
-      node = child;
+      if (j >= n || child.children === null) break;
+      child = child.children.get(lowered.charCodeAt(j));
     }
     return best;
   }
