@@ -97,6 +97,14 @@ export interface BackstoryTraceMeasurement extends BusyMeasurement {
    * highlight (the annotated mark's task), before the frame that paints them.
    */
   toPlaced: { busyMs: number; cpuMs: number };
+  /**
+   * toPlaced plus the style and layout work of the tasks after the annotated
+   * mark up to the painting frame (style recalculation for the ::highlight
+   * rules; the Highlight API lays nothing out): the targets' reading of
+   * "style and layout work caused by the highlights counts". Paint is not
+   * in it; busyMs above has it.
+   */
+  toPlacedWithStyle: { busyMs: number; styleLayoutMs: number };
   /** The part of the first task before the start mark: evaluating annotation-data.js and content.js. */
   preStartScriptMs: number;
   /** Mentions the annotated mark reports. */
@@ -110,6 +118,9 @@ interface Charge {
 }
 
 const us = (microseconds: number) => microseconds / 1000;
+
+/** Style recalculation and layout (not paint). */
+const STYLE_LAYOUT_EVENTS = new Set(['UpdateLayoutTree', 'Layout']);
 
 const WRAPPER_EVENTS = /^(RunTask|ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint|SimpleWatcher::OnHandleReady|ThreadPool_RunTask)$/;
 
@@ -223,11 +234,18 @@ export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceM
     return { kind: hasRendering(task) ? 'render' : 'other', pageUs: 0 };
   };
   const measurement = measureTasks(tasks, start.ts, windowEnd, chargeOf);
-  const placed = measureTasks(tasks, start.ts, annotatedTask?.end ?? annotated.ts, chargeOf);
+  const placedEnd = annotatedTask?.end ?? annotated.ts;
+  const placed = measureTasks(tasks, start.ts, placedEnd, chargeOf);
+  let styleLayoutUs = 0;
+  for (const task of tasks) {
+    if (task.start < placedEnd || task.start >= windowEnd || chargeOf(task).kind === 'page' || chargeOf(task).kind === 'bench') continue;
+    styleLayoutUs += timeIn(task, STYLE_LAYOUT_EVENTS);
+  }
   const detail = markDetail(annotated);
   return {
     ...measurement,
     toPlaced: { busyMs: placed.busyMs, cpuMs: placed.cpuMs },
+    toPlacedWithStyle: { busyMs: placed.busyMs + us(styleLayoutUs), styleLayoutMs: us(styleLayoutUs) },
     preStartScriptMs: startTask ? us(start.ts - startTask.start) : 0,
     mentions: typeof detail?.mentions === 'number' ? detail.mentions : undefined,
   };

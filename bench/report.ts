@@ -40,6 +40,8 @@ export interface BackstoryScenarioReport {
   /** Busy and CPU time to the last highlight placed (the article target's window). */
   placedBusyMs: Spread;
   placedCpuMs: Spread;
+  /** Busy time to the last highlight placed plus the style/layout the highlights cause next: the targets' figure. */
+  targetBusyMs: Spread;
   longestTaskMs: Spread;
   scriptMs: Spread;
   renderMs: Spread;
@@ -62,6 +64,7 @@ export function backstoryScenarioReport(url: string, repeated: Repeated<Backstor
     cpuMs: of((m) => m.cpuMs),
     placedBusyMs: of((m) => m.toPlaced.busyMs),
     placedCpuMs: of((m) => m.toPlaced.cpuMs),
+    targetBusyMs: of((m) => m.toPlacedWithStyle.busyMs),
     longestTaskMs: of((m) => m.longestTaskMs),
     scriptMs: of((m) => m.scriptMs),
     renderMs: of((m) => m.renderMs),
@@ -143,8 +146,9 @@ export const METHOD = [
   'CPU time = the thread time the trace records for the same tasks (lower when the thread waited for a core).',
   'Backstory: from performance.mark("backstory:start") (content script, isolated world; it appears in the trace as a blink.user_timing event)',
   'to the end of the first task that paints after performance.mark("backstory:annotated"), so the style/layout/paint the highlights cause counts.',
-  'The article target is read, as the issue defines it, to the last highlight placed: the end of the task that makes the annotated mark',
-  '(it registers the highlights); the 1 MB target over the longer window, with the frame that paints them.',
+  'The targets are read as the issue defines them: to the last highlight placed (the end of the task that makes the annotated mark,',
+  'which registers the highlights), plus the style and layout work of the tasks that follow up to the frame that paints them',
+  '(the highlights\' cost; paint is not style or layout). The paint-inclusive window is reported next to it.',
   'The first task counts from the mark; its earlier part (evaluating annotation-data.js and content.js) is reported as "before start".',
   'Not charged: before the annotated mark (Backstory changes nothing on the page until then) rendering or loading work outside script',
   'and the page\'s load event; at any time, script-free tasks that load a document or image; tasks in which the benchmark polled.',
@@ -156,12 +160,17 @@ export function targetChecks(report: Omit<BenchReport, 'targets'>): TargetCheck[
   const { article, longPage, contentScript } = report;
   return [
     {
-      name: 'Article page: busy time to last highlight placed (median)',
-      value: article.placedBusyMs.median,
+      name: 'Article page: busy time, placed + style/layout (median)',
+      value: article.targetBusyMs.median,
       target: `<= ${TARGETS.articleBusyMs} ms`,
-      met: article.placedBusyMs.median <= TARGETS.articleBusyMs,
+      met: article.targetBusyMs.median <= TARGETS.articleBusyMs,
     },
-    { name: '1 MB page: busy time incl. first paint (median)', value: longPage.backstory.busyMs.median, target: `<= ${TARGETS.longPageBusyMs} ms`, met: longPage.backstory.busyMs.median <= TARGETS.longPageBusyMs },
+    {
+      name: '1 MB page: busy time, placed + style/layout (median)',
+      value: longPage.backstory.targetBusyMs.median,
+      target: `<= ${TARGETS.longPageBusyMs} ms`,
+      met: longPage.backstory.targetBusyMs.median <= TARGETS.longPageBusyMs,
+    },
     {
       name: '1 MB page: longest task (worst run)',
       value: longPage.backstory.longestTaskMs.max,
@@ -205,6 +214,7 @@ function backstoryRows(r: BackstoryScenarioReport): string[] {
   return [
     row('busy time to last highlight placed, ms', r.placedBusyMs),
     row('  CPU time the thread got in those tasks, ms', r.placedCpuMs),
+    row('  + style/layout the highlights cause (target), ms', r.targetBusyMs),
     row('busy time incl. the frame that paints them, ms', r.busyMs),
     row('  CPU time the thread got in those tasks, ms', r.cpuMs),
     row('  in tasks running script, ms', r.scriptMs),
