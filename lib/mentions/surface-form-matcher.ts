@@ -47,15 +47,45 @@ function commonPrefix(label: string, key: string, from: number): number {
   return k;
 }
 
+/** The code units a text may have where `pattern` begins: only word characters (a match starts a word). */
+function addFirstCharacters(into: Set<number>, pattern: FormPattern<unknown>): void {
+  const first = pattern.text[0];
+  const variants = pattern.ignoreCase ? [first, first.toLowerCase(), first.toUpperCase()] : [first];
+  for (const variant of variants) {
+    // A variant that changes length under case mapping is not matched case-insensitively (see lowerCaseSameLength);
+    // rarer case variants (a titlecase digraph, the Kelvin sign) do not begin a match either.
+    if (variant.length === 1 && isWordCode(variant.charCodeAt(0))) into.add(variant.charCodeAt(0));
+  }
+}
+
+/**
+ * One of `codes` not preceded by an ASCII letter or digit. (Other letters
+ * before it are ruled out afterwards with isWordCode: Unicode classes in a
+ * look-behind would cost the engine milliseconds to compile on every page.)
+ */
+function candidatePattern(codes: ReadonlySet<number>): RegExp {
+  const members = [...codes].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('');
+  return new RegExp(`(?<![0-9A-Za-z])[${members}]`, 'g');
+}
+
 export class SurfaceFormMatcher<T> {
   private readonly root: RadixNode<T> = newNode('');
-  /** The root's children for ASCII first characters, by code: every word start looks one up. */
+  /** The root's children for ASCII first characters, by code: every candidate looks one up. */
   private readonly asciiRoots: (RadixNode<T> | undefined)[] = [];
+  /**
+   * Word starts whose first character can begin some form (a name's capital,
+   * either case for forms that ignore case): the engine's regular-expression
+   * scanner skips every other word, so in running text only one word in five
+   * or so reaches the tree. Null when there are no forms.
+   */
+  private readonly candidates: RegExp | null;
 
   constructor(patterns: Iterable<FormPattern<T>>) {
+    const firstCharacters = new Set<number>();
     for (const pattern of patterns) {
       if (!pattern.text) continue;
       const key = lowerCaseSameLength(pattern.text);
+      addFirstCharacters(firstCharacters, pattern);
       let node = this.root;
       let i = 0;
       while (i < key.length) {
@@ -83,6 +113,7 @@ export class SurfaceFormMatcher<T> {
       (node.accept ??= []).push(pattern);
     }
     for (let code = 0; code < 128; code++) this.asciiRoots.push(this.root.children?.get(code));
+    this.candidates = firstCharacters.size > 0 ? candidatePattern(firstCharacters) : null;
   }
 
   /**
@@ -98,22 +129,22 @@ export class SurfaceFormMatcher<T> {
     onMatch: (start: number, end: number, value: T) => void,
   ): number {
     const n = text.length;
-    let previousIsWord = from > 0 && isWordCode(text.charCodeAt(from - 1));
-    let i = from;
-    while (i < to) {
-      const isWord = isWordCode(text.charCodeAt(i));
-      // Only a word start can begin a match.
-      const end = isWord && !previousIsWord ? this.longestAt(text, lowered, i, n) : -1;
+    const candidates = this.candidates;
+    let next = to;
+    if (!candidates) return next;
+    candidates.lastIndex = from;
+    while (candidates.test(text)) {
+      const start = candidates.lastIndex - 1;
+      if (start >= to) break;
+      if (start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
+      const end = this.longestAt(text, lowered, start, n);
       if (end > 0) {
-        onMatch(i, end, this.matched as T);
-        i = end;
-        previousIsWord = isWordCode(text.charCodeAt(i - 1));
-      } else {
-        previousIsWord = isWord;
-        i++;
+        onMatch(start, end, this.matched as T);
+        candidates.lastIndex = end;
+        if (end > next) next = end;
       }
     }
-    return i;
+    return next;
   }
 
   /** The value of the last match longestAt found (saves an object per match). */

@@ -70,6 +70,9 @@ function isInlineTag(tag: string): boolean {
  * page's twenty thousand text nodes allocate almost nothing each.
  */
 
+/** Printable ASCII words with single spaces: text that needs no change at all (the commonest case). */
+const ASCII_WORDS = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** Builds the index in one go. Cost is linear in the text length. */
 export function buildTextIndex(root: Element): TextIndex {
   const steps = textIndexSteps(root);
@@ -217,7 +220,8 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     if (from > 0) pendSpace(textNode, 0);
     if (from < to) {
       const core = to - from === data.length ? data : data.slice(from, to);
-      if (ONE_TO_ONE_TEXT.test(core)) addRun(textNode, straightenQuotes(core), from);
+      if (ASCII_WORDS.test(core)) addRun(textNode, core, from);
+      else if (ONE_TO_ONE_TEXT.test(core)) addRun(textNode, straightenQuotes(core), from);
       else addMixedText(textNode, data, from, to);
       if (to < data.length) pendSpace(textNode, to);
     }

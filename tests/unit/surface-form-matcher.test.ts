@@ -83,6 +83,21 @@ describe('surface form matcher', () => {
     }
   });
 
+  it('starts a match after any non-word character, and never after a letter of any script', () => {
+    const matcher = new SurfaceFormMatcher([
+      { text: 'China', ignoreCase: false, value: 'china' },
+      { text: 'supreme leader', ignoreCase: true, value: 'leader' },
+    ]);
+    const text = 'Iran—China, Iran-China, «China», éChina, дChina, 2China, the Supreme Leader, SUPREME LEADER, xsupreme leader';
+    expect(findAllMatches(matcher, text).map((m) => text.slice(m.start, m.end))).toEqual([
+      'China',
+      'China',
+      'China',
+      'Supreme Leader',
+      'SUPREME LEADER',
+    ]);
+  });
+
   it('gives the same result when the text is scanned in chunks', () => {
     const text = normalizeText('Xi Jinping met Ali Khamenei. '.repeat(200));
     const matcher = createMentionMatcher(people, '2025-04-22');
