@@ -166,10 +166,11 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   /** Text that normalises one code unit to one (`text` is already normalised): one mapping run. */
   const addRun = (textNode: Text, text: string, offset: number): void => {
     flushSpace();
-    const span = currentSpanAt(offset);
-    place(span, offset);
+    // A new span starts here by construction; one made for this node's leading space may need a break.
+    if (currentSpan < 0) currentSpan = newSpan(textNode, offset);
+    else place(currentSpan, offset);
     length += text.length;
-    spanEnd[span] = length;
+    spanEnd[currentSpan] = length;
     parts.push(text);
   };
 
