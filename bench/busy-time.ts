@@ -263,3 +263,34 @@ export function measureBetweenMarks(events: readonly TraceEvent[], startName: st
     pageUs: 0,
   }));
 }
+
+export interface RerenderMeasurement {
+  /** From the page replacing the article's nodes to the highlights registered again (wall clock). */
+  latencyMs: number;
+  /** Backstory's busy time in that window (the page's own re-layout and paint of its new nodes not charged). */
+  busyMs: number;
+  cpuMs: number;
+}
+
+/**
+ * After the page re-renders the article (`bench:rerender`, made by the
+ * benchmark's script just before it replaces the nodes): how long until
+ * Backstory's next annotated mark, and its busy time until then. The task
+ * that replaced the nodes is the benchmark's; frames without script in the
+ * window are the page drawing its new nodes.
+ */
+export function measureRerender(events: readonly TraceEvent[]): RerenderMeasurement {
+  const start = userTimingMarks(events, 'bench:rerender')[0];
+  if (!start) throw new Error('trace has no bench:rerender mark');
+  const annotated = userTimingMarks(events, 'backstory:annotated').find((m) => m.ts >= start.ts && m.pid === start.pid);
+  if (!annotated) throw new Error('trace has no backstory:annotated mark after bench:rerender');
+  const tasks = mainThreadTasks(events, start.pid, start.tid);
+  const annotatedTask = tasks.find((t) => t.start <= annotated.ts && annotated.ts <= t.end);
+  const m = measureTasks(tasks, start.ts, annotatedTask?.end ?? annotated.ts, (task) => {
+    if (isBenchTask(task)) return { kind: 'bench', pageUs: 0 };
+    if (hasScript(task)) return { kind: 'script', pageUs: workOutsideScript(task, start.ts) };
+    if (hasRendering(task) || task.events.some(isLoadingEvent)) return { kind: 'page', pageUs: 0 };
+    return { kind: 'other', pageUs: 0 };
+  });
+  return { latencyMs: us(annotated.ts - start.ts), busyMs: m.busyMs, cpuMs: m.cpuMs };
+}

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { BackstoryTraceMeasurement, BusyMeasurement, WindowTask } from './busy-time';
+import type { BackstoryTraceMeasurement, BusyMeasurement, RerenderMeasurement, WindowTask } from './busy-time';
 import { CONTENT_SCRIPT_BUDGET_BYTES, type ContentScriptSize } from './content-script-size';
 import type { MarkjsMeasurement } from './measure-markjs';
 import type { Repeated } from './scenarios';
@@ -115,6 +115,18 @@ export function markjsScenarioReport(repeated: Repeated<MarkjsMeasurement>, term
   };
 }
 
+export interface RerenderScenarioReport {
+  latencyMs: Spread;
+  busyMs: Spread;
+  cpuMs: Spread;
+  runs: RerenderMeasurement[];
+}
+
+export function rerenderScenarioReport(repeated: Repeated<RerenderMeasurement>): RerenderScenarioReport {
+  const of = (pick: (m: RerenderMeasurement) => number) => spread(repeated.runs.map(pick));
+  return { latencyMs: of((m) => m.latencyMs), busyMs: of((m) => m.busyMs), cpuMs: of((m) => m.cpuMs), runs: repeated.runs };
+}
+
 export interface BenchReport {
   generatedAt: string;
   environment: {
@@ -130,6 +142,8 @@ export interface BenchReport {
   settings: { runs: number; warmup: number; markjsRuns: number; markjsOptions: Record<string, unknown> };
   method: string;
   article: BackstoryScenarioReport;
+  /** The article page re-rendered by the page (fresh nodes): highlights back, warm code. */
+  rerender: RerenderScenarioReport;
   longPage: {
     page: { path: string; textChars: number; htmlBytes: number; entities: number; plantedMentions: number };
     backstory: BackstoryScenarioReport;
@@ -262,6 +276,11 @@ export function formatReport(report: BenchReport): string {
     `Article page ${article.url}: ${article.mentions.join('/')} mentions`,
     ...backstoryRows(article),
     `  first load in a new browser (warm-up), busy ms: ${article.warmup.map((w) => num(w.busyMs)).join(', ') || '-'}`,
+    '',
+    'Article page re-rendered by the page (its content replaced by fresh nodes; Backstory\'s code is warm by then):',
+    row('highlights back after (incl. 40 ms quiet), ms', report.rerender.latencyMs),
+    row('Backstory\'s busy time until then, ms', report.rerender.busyMs),
+    row('  CPU time the thread got in those tasks, ms', report.rerender.cpuMs),
     '',
     `1 MB page ${longPage.page.path}: ${num(longPage.page.textChars, 0)} chars, ${num(longPage.page.entities, 0)} entities, ${num(longPage.page.plantedMentions, 0)} names planted`,
     `  Backstory: ${longPage.backstory.mentions.map((n) => num(n, 0)).join('/')} matches`,

@@ -2,7 +2,8 @@
  * `npm run bench`: Backstory's cost on the page, in headless Chromium.
  *
  * 1. The article page, with the real build and data: main-thread busy time
- *    from the content script's start to the highlights being drawn.
+ *    from the content script's start to the highlights being drawn; then the
+ *    same page re-rendered by the page itself: how soon the highlights are back.
  * 2. A 1 MB synthetic article with 2,000 synthetic entities (a copy of the
  *    build with only annotation-data.js replaced): the same, plus the
  *    longest task, and mark.js on the same page and terms for comparison.
@@ -22,13 +23,14 @@ import {
   backstoryScenarioReport,
   formatReport,
   markjsScenarioReport,
+  rerenderScenarioReport,
   METHOD,
   targetChecks,
   writeReport,
   type BenchReport,
 } from './report';
 import { MARKJS_OPTIONS } from './measure-markjs';
-import { repeatBackstory, repeatMarkjs } from './scenarios';
+import { repeatBackstory, repeatMarkjs, repeatRerender } from './scenarios';
 import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEntities, syntheticPage } from './synthetic-page';
 
 const ARTICLE_PATH = '/en/202504220389';
@@ -68,9 +70,10 @@ async function main(options: BenchOptions): Promise<void> {
     server.route(SYNTHETIC_PATH, longPage.html);
 
     log('Article page, real build and data...');
-    const { chromium, article } = await withChromium({ serverPort: server.port, extensionDir: buildDir }, async ({ browser }) => ({
+    const { chromium, article, rerender } = await withChromium({ serverPort: server.port, extensionDir: buildDir }, async ({ browser }) => ({
       chromium: await browser.version(),
       article: await repeatBackstory(browser, { url: ORIGIN + ARTICLE_PATH, quietMs: 1000, timeoutMs: 30_000 }, { ...common, name: 'article' }),
+      rerender: await repeatRerender(browser, { url: ORIGIN + ARTICLE_PATH, timeoutMs: 30_000 }, { ...common, name: 'rerender' }),
     }));
 
     log('1 MB page, synthetic entity set...');
@@ -105,6 +108,7 @@ async function main(options: BenchOptions): Promise<void> {
       settings: { runs: options.runs, warmup: options.warmup, markjsRuns: options.markjsRuns, markjsOptions: MARKJS_OPTIONS },
       method: METHOD,
       article: articleReport,
+      rerender: rerenderScenarioReport(rerender),
       longPage: {
         page: {
           path: SYNTHETIC_PATH,

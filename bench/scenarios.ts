@@ -4,9 +4,10 @@
  */
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import type { BackstoryTraceMeasurement } from './busy-time';
+import type { BackstoryTraceMeasurement, RerenderMeasurement } from './busy-time';
 import { measureBackstoryPageLoad } from './measure-backstory';
 import { measureMarkjs, type MarkjsMeasurement } from './measure-markjs';
+import { measureRerenderOnce } from './measure-rerender';
 
 export interface Repeated<T> {
   warmup: T[];
@@ -58,5 +59,13 @@ export function repeatMarkjs(
     options,
     (tracePath) => measureMarkjs(browser, { ...run, tracePath }),
     (m) => `busy ${m.busyMs.toFixed(0)} ms, ${m.marks} <mark> elements`,
+  );
+}
+
+export function repeatRerender(browser: Browser, page: { url: string; timeoutMs: number }, options: RepeatOptions): Promise<Repeated<RerenderMeasurement>> {
+  return repeat(
+    options,
+    (tracePath) => measureRerenderOnce(browser, { ...page, tracePath }),
+    (m) => `highlights back after ${m.latencyMs.toFixed(1)} ms, busy ${m.busyMs.toFixed(1)} ms`,
   );
 }
