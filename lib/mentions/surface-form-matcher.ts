@@ -132,16 +132,23 @@ export class SurfaceFormMatcher<T> {
     const candidates = this.candidates;
     let next = to;
     if (!candidates) return next;
-    candidates.lastIndex = from;
-    while (candidates.test(text)) {
-      const start = candidates.lastIndex - 1;
-      if (start >= to) break;
+    // Scan only this chunk (and the character before it, for the look-behind):
+    // a scan of the whole text would run on past `to` to the next candidate,
+    // however far, once per chunk. V8 slices long strings without copying.
+    const base = from > 0 ? from - 1 : 0;
+    const chunk = base === 0 && to === n ? text : text.slice(base, to);
+    candidates.lastIndex = from - base;
+    while (candidates.test(chunk)) {
+      const start = base + candidates.lastIndex - 1;
       if (start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
       const end = this.longestAt(text, lowered, start, n);
       if (end > 0) {
         onMatch(start, end, this.matched as T);
-        candidates.lastIndex = end;
-        if (end > next) next = end;
+        if (end >= to) {
+          next = end;
+          break;
+        }
+        candidates.lastIndex = end - base;
       }
     }
     return next;

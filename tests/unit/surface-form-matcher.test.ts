@@ -102,12 +102,14 @@ describe('surface form matcher', () => {
     const text = normalizeText('Xi Jinping met Ali Khamenei. '.repeat(200));
     const matcher = createMentionMatcher(people, '2025-04-22');
     const whole = findAllMatches(matcher, text);
-    const chunked: [number, number][] = [];
     const lowered = lowerCaseSameLength(text);
-    for (let from = 0; from < text.length; ) {
-      from = matcher.forEachMatch(text, from, Math.min(text.length, from + 37), lowered, (start, end) => chunked.push([start, end]));
+    for (const size of [1, 2, 5, 37, 1000]) {
+      const chunked: [number, number][] = [];
+      for (let from = 0; from < text.length; ) {
+        from = matcher.forEachMatch(text, from, Math.min(text.length, from + size), lowered, (start, end) => chunked.push([start, end]));
+      }
+      expect(chunked, `chunks of ${size}`).toEqual(whole.map((m) => [m.start, m.end]));
     }
-    expect(chunked).toEqual(whole.map((m) => [m.start, m.end]));
     expect(whole).toHaveLength(400);
   });
 
