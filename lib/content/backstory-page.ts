@@ -171,7 +171,10 @@ export class BackstoryPage {
       // Not urgent: tell screen readers once the page is idle, so the UI layer
       // (and the style recalculation it costs) is not on the annotation path.
       const count = String(result.ordered.length);
-      whenIdle(this.options.win, () => this.result && this.ensureLayer().announce(t('announceReady', count)));
+      // A card opened before then has been announced: its message must not be replaced by this one.
+      whenIdle(this.options.win, () => {
+        if (this.result && !this.card) this.ensureLayer().announce(t('announceReady', count));
+      });
     }
   }
 

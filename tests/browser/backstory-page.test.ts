@@ -214,6 +214,27 @@ describe('cards (real Chromium)', () => {
     expect(entityCard.querySelector('#bs-card-title')!.textContent).toBe('Belt and Road Initiative');
   });
 
+  it('does not let the page-ready announcement replace the announcement of a card opened before it', async () => {
+    // Hold the idle callback that announces the page, so the card opens first, as a quick reader's would.
+    const idle: IdleRequestCallback[] = [];
+    const original = window.requestIdleCallback;
+    window.requestIdleCallback = (callback: IdleRequestCallback) => idle.push(callback);
+    try {
+      harness = await startBackstory();
+    } finally {
+      window.requestIdleCallback = original;
+    }
+    expect(idle).toHaveLength(1);
+    document.querySelector<HTMLButtonElement>('.article__share')!.focus();
+    press('ArrowRight', { altKey: true, shiftKey: true });
+    await waitFor(openCard, 1000);
+    const status = () => layerRoot()!.querySelector('[role="status"]')!.textContent!;
+    await waitFor(() => status().includes('Press Escape'), 1000);
+    idle[0]({ didTimeout: false, timeRemaining: () => 50 });
+    await sleep(150);
+    expect(status()).toContain('Press Escape');
+  });
+
   it('are reachable by keyboard, move focus into the card, announce it, and give focus back on Escape', async () => {
     harness = await startBackstory();
     const button = document.querySelector<HTMLButtonElement>('.article__share')!;
