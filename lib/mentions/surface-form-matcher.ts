@@ -1,9 +1,11 @@
 /**
  * Finds every occurrence of many surface forms in one pass over the text.
  *
- * A radix tree of all forms is walked from each word start, so the cost
- * is linear in the text length times the (short) depth reached, whatever the
- * number of forms: one pass, not one regular expression per term. Matches are
+ * A regular expression made of the forms' possible first characters finds
+ * the candidate word starts (natively, skipping the other words), and a
+ * radix tree of all forms is walked from each, so the cost is linear in the
+ * text length times the (short) depth reached, whatever the number of forms:
+ * one pass, not one regular expression per term. Matches are
  * leftmost-longest and never overlap ("Supreme Leader Ayatollah Ali Khamenei"
  * is one mention, not three), start and end on word boundaries ("Xi" is not
  * found inside "Xinhai"), and an apostrophe ends a word, so "Khamenei" is
@@ -185,7 +187,7 @@ export class SurfaceFormMatcher<T> {
 
   private acceptable(accept: FormPattern<T>[], text: string, start: number): T | undefined {
     for (const pattern of accept) {
-      // The trie matched the lower-cased text, so lengths agree: compare in place, no substring.
+      // The tree matched the lower-cased text, so lengths agree: compare in place, no substring.
       if (pattern.ignoreCase || text.startsWith(pattern.text, start)) return pattern.value;
     }
     return undefined;
