@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCode, normalizeText, ONE_TO_ONE_TEXT } from '../../lib/text/normalize';
+import { isWordCode } from '../../lib/text/word-chars';
 import { buildTextIndex } from '../../lib/text/text-index';
 
 function root(html: string): Element {
@@ -92,5 +93,15 @@ describe('normalisation', () => {
 
   it('collapses whitespace runs that contain dropped characters into one space', () => {
     expect(normalizeText(' a \u00ad\u00a0 b\u200b\t')).toBe(' a b ');
+  });
+});
+
+describe('word characters', () => {
+  it('are the letters, digits and combining marks of any script, for every UTF-16 code unit', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (isWordCode(code) !== /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code))) wrong.push(`U+${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });
