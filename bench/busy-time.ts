@@ -211,14 +211,20 @@ function measureTasks(tasks: readonly MainThreadTask[], from: number, to: number
   return m;
 }
 
-/** Backstory's busy time on one page load (see the file comment for the window and what is charged). */
-export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceMeasurement {
-  const start = userTimingMarks(events, 'backstory:start')[0];
-  if (!start) throw new Error('trace has no backstory:start mark: did the content script run?');
+/** A mark, the first `backstory:annotated` mark after it, the main thread's tasks and the one that made the annotated mark. */
+function untilAnnotated(events: readonly TraceEvent[], startName: string) {
+  const start = userTimingMarks(events, startName)[0];
+  if (!start) throw new Error(`trace has no ${startName} mark`);
   const annotated = userTimingMarks(events, 'backstory:annotated').find((m) => m.ts >= start.ts && m.pid === start.pid);
-  if (!annotated) throw new Error('trace has no backstory:annotated mark after backstory:start');
+  if (!annotated) throw new Error(`trace has no backstory:annotated mark after ${startName}`);
   const tasks = mainThreadTasks(events, start.pid, start.tid);
   const annotatedTask = tasks.find((t) => t.start <= annotated.ts && annotated.ts <= t.end);
+  return { start, annotated, tasks, annotatedTask };
+}
+
+/** Backstory's busy time on one page load (see the file comment for the window and what is charged). */
+export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceMeasurement {
+  const { start, annotated, tasks, annotatedTask } = untilAnnotated(events, 'backstory:start');
   const firstPaint = tasks.find((t) => t.start >= annotated.ts && t.events.some((e) => e.name === 'Paint'));
   const windowEnd = firstPaint?.end ?? annotatedTask?.end ?? annotated.ts;
   const startTask = tasks.find((t) => t.start <= start.ts && start.ts <= t.end);
@@ -280,12 +286,7 @@ export interface RerenderMeasurement {
  * window are the page drawing its new nodes.
  */
 export function measureRerender(events: readonly TraceEvent[]): RerenderMeasurement {
-  const start = userTimingMarks(events, 'bench:rerender')[0];
-  if (!start) throw new Error('trace has no bench:rerender mark');
-  const annotated = userTimingMarks(events, 'backstory:annotated').find((m) => m.ts >= start.ts && m.pid === start.pid);
-  if (!annotated) throw new Error('trace has no backstory:annotated mark after bench:rerender');
-  const tasks = mainThreadTasks(events, start.pid, start.tid);
-  const annotatedTask = tasks.find((t) => t.start <= annotated.ts && annotated.ts <= t.end);
+  const { start, annotated, tasks, annotatedTask } = untilAnnotated(events, 'bench:rerender');
   const m = measureTasks(tasks, start.ts, annotatedTask?.end ?? annotated.ts, (task) => {
     if (isBenchTask(task)) return { kind: 'bench', pageUs: 0 };
     if (hasScript(task)) return { kind: 'script', pageUs: workOutsideScript(task, start.ts) };

@@ -8,10 +8,9 @@
  * polls for the annotated mark, and each poll leaves a `bench:poll` mark so
  * the analysis can leave out a poll that lands in the window.
  */
-import { writeFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { measureBackstory, type BackstoryTraceMeasurement } from './busy-time';
-import { TRACE_CATEGORIES, traceEventsOf } from './trace-tasks';
+import { stopTrace, TRACE_CATEGORIES } from './trace-tasks';
 
 export interface PageLoadOptions {
   url: string;
@@ -45,10 +44,7 @@ export async function measureBackstoryPageLoad(browser: Browser, options: PageLo
       await sleep(POLL_MS);
     }
     await sleep(SETTLE_AFTER_ANNOTATED_MS);
-    const buffer = await page.tracing.stop();
-    if (!buffer) throw new Error('tracing returned no data');
-    if (options.tracePath) writeFileSync(options.tracePath, buffer);
-    return measureBackstory(traceEventsOf(buffer));
+    return measureBackstory(await stopTrace(page, options.tracePath));
   } finally {
     await page.close();
   }

@@ -15,10 +15,9 @@
  * order as one call would do if it could.
  */
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { measureBetweenMarks, type BusyMeasurement } from './busy-time';
-import { TRACE_CATEGORIES, traceEventsOf } from './trace-tasks';
+import { stopTrace, TRACE_CATEGORIES } from './trace-tasks';
 
 export const MARKJS_OPTIONS = { acrossElements: true, separateWordSearch: false, accuracy: 'exactly' } as const;
 
@@ -75,10 +74,7 @@ export async function measureMarkjs(browser: Browser, options: MarkjsRunOptions)
       MARKJS_OPTIONS,
       TERMS_PER_CALL,
     );
-    const buffer = await page.tracing.stop();
-    if (!buffer) throw new Error('tracing returned no data');
-    if (options.tracePath) writeFileSync(options.tracePath, buffer);
-    return { ...measureBetweenMarks(traceEventsOf(buffer), 'bench:markjs-start', 'bench:markjs-end'), marks };
+    return { ...measureBetweenMarks(await stopTrace(page, options.tracePath), 'bench:markjs-start', 'bench:markjs-end'), marks };
   } finally {
     await page.close();
   }

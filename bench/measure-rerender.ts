@@ -5,10 +5,9 @@
  * measureRerender). Backstory's code is warm by then, so this is also its
  * cost without the first-run compile and tier-up of a fresh page.
  */
-import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { measureRerender, type RerenderMeasurement } from './busy-time';
-import { TRACE_CATEGORIES, traceEventsOf } from './trace-tasks';
+import { stopTrace, TRACE_CATEGORIES } from './trace-tasks';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -43,10 +42,7 @@ export async function measureRerenderOnce(
     });
     await waitForAnnotations(page, 2, options.timeoutMs);
     await sleep(300);
-    const buffer = await page.tracing.stop();
-    if (!buffer) throw new Error('tracing returned no data');
-    if (options.tracePath) writeFileSync(options.tracePath, buffer);
-    return measureRerender(traceEventsOf(buffer));
+    return measureRerender(await stopTrace(page, options.tracePath));
   } finally {
     await page.close();
   }

@@ -9,6 +9,7 @@
  * their durations is the thread's busy time. Times are in microseconds, as
  * in the trace.
  */
+import { writeFileSync } from 'node:fs';
 
 export interface TraceEvent {
   name: string;
@@ -164,4 +165,12 @@ export function scriptUrls(task: MainThreadTask): string[] {
     if (typeof data.url === 'string' && data.url) urls.add(data.url);
   }
   return [...urls];
+}
+
+/** Stops a page's trace, keeps it at `tracePath` if given (for DevTools), and returns its events. */
+export async function stopTrace(page: { tracing: { stop(): Promise<Uint8Array | undefined> } }, tracePath?: string): Promise<TraceEvent[]> {
+  const buffer = await page.tracing.stop();
+  if (!buffer) throw new Error('tracing returned no data');
+  if (tracePath) writeFileSync(tracePath, buffer);
+  return traceEventsOf(buffer);
 }
