@@ -244,7 +244,9 @@ export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceM
   const placed = measureTasks(tasks, start.ts, placedEnd, chargeOf);
   let styleLayoutUs = 0;
   for (const task of tasks) {
-    if (task.start < placedEnd || task.start >= windowEnd || chargeOf(task).kind === 'page' || chargeOf(task).kind === 'bench') continue;
+    if (task.start < placedEnd || task.start >= windowEnd) continue;
+    const { kind } = chargeOf(task);
+    if (kind === 'page' || kind === 'bench') continue;
     styleLayoutUs += timeIn(task, STYLE_LAYOUT_EVENTS);
   }
   const detail = markDetail(annotated);

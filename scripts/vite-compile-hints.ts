@@ -11,7 +11,7 @@
  */
 import type { Plugin } from 'vite';
 
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
 export function compileHints(fileNames: readonly string[]): Plugin {
   return {

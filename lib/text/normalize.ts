@@ -54,8 +54,8 @@ const DROPPED = new RegExp(`[${DROPPED_CHARS}]+`, 'g');
 const SPACE_RUNS = new RegExp(`[${SPACE_CHARS}]+`, 'g');
 const QUOTES = /[\u2018-\u201f\u2032\u2033\u02bc]/g;
 const DOUBLE_QUOTE = /[\u201c-\u201f\u2033]/;
-/** Text that needs no change: printable ASCII words with single spaces. */
-const PLAIN = /^ ?(?:[\x21-\x7e]+ )*[\x21-\x7e]*$/;
+/** Printable ASCII words with single spaces: text that needs no change at all (the commonest case). */
+export const ASCII_WORDS = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /**
  * Text that normalises one code unit to one: words of characters that are
@@ -76,7 +76,7 @@ export function straightenQuotes(text: string): string {
  * in one).
  */
 export function normalizeText(text: string): string {
-  if (PLAIN.test(text)) return text;
+  if (ASCII_WORDS.test(text)) return text;
   return straightenQuotes(text.replace(DROPPED, '').replace(SPACE_RUNS, ' '));
 }
 

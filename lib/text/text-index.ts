@@ -16,7 +16,7 @@
  * - script, style, form controls, hidden and aria-hidden subtrees, and
  *   Backstory's own nodes are skipped.
  */
-import { normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from './normalize';
+import { ASCII_WORDS, normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from './normalize';
 
 const SKIPPED_TAGS = new Set(
   'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON svg MATH IFRAME OBJECT CANVAS VIDEO AUDIO HEAD'.split(' '),
@@ -69,9 +69,6 @@ function isInlineTag(tag: string): boolean {
  * spans are kept in parallel arrays with extra breaks in a side map: a long
  * page's twenty thousand text nodes allocate almost nothing each.
  */
-
-/** Printable ASCII words with single spaces: text that needs no change at all (the commonest case). */
-const ASCII_WORDS = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /** Builds the index in one go. Cost is linear in the text length. */
 export function buildTextIndex(root: Element): TextIndex {
@@ -150,13 +147,13 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
   /** Writes a waiting space, if any, before the next character. */
   const flushSpace = (): void => {
     if (!spacePending) return;
-    if (length > 0 && spaceNode) {
-      // The space belongs to this node, to an earlier one that wrote text, or
-      // to an earlier whitespace-only one that gets its span now.
-      const span = spaceNode === current ? currentSpanAt(spaceOffset) : spaceSpan >= 0 ? spaceSpan : newSpan(spaceNode, spaceOffset);
-      place(span, spaceOffset);
-    }
     if (length > 0) {
+      if (spaceNode) {
+        // The space belongs to this node, to an earlier one that wrote text, or
+        // to an earlier whitespace-only one that gets its span now.
+        const span = spaceNode === current ? currentSpanAt(spaceOffset) : spaceSpan >= 0 ? spaceSpan : newSpan(spaceNode, spaceOffset);
+        place(span, spaceOffset);
+      }
       parts.push(' ');
       length++;
     }
