@@ -16,9 +16,11 @@ export default defineContentScript({
     performance.mark('backstory:start');
     // Match patterns already limit the hosts; this guards against a pattern edited by mistake.
     if (!isPublisherHost(location.hostname) || !highlightApiAvailable()) return;
+    const set = bundledAnnotationSet();
     const page = new BackstoryPage({
       win: window,
-      set: bundledAnnotationSet(),
+      set,
+      formIndex: set.formIndex,
       loadSettings,
       loadPagesOff,
       sendBadge: (count) => {

@@ -7,9 +7,8 @@
  */
 import { anchor } from '../anchoring/anchor';
 import type { AnnotationSet, Note } from '../annotations/types';
-import { activePatterns, type FormRef } from '../mentions/active-forms';
+import { compileEntityForms, entityMatcher, type EntityFormIndex, type FormRef } from '../mentions/entity-forms';
 import { firstOfEach } from '../mentions/find-mentions';
-import { SurfaceFormMatcher } from '../mentions/surface-form-matcher';
 import type { DetectedPage } from '../page/detect-page';
 import type { Settings } from '../settings';
 import { textIndexSteps, type TextIndex } from '../text/text-index';
@@ -51,6 +50,8 @@ const CHUNK_CHARS = 20_000;
 export interface AnnotateOptions {
   isCancelled?: () => boolean;
   budgetMs?: number;
+  /** The set's forms compiled (the build ships the bundled set's); compiled here if absent. */
+  formIndex?: EntityFormIndex;
 }
 
 /** An annotation whose DOM Range is made on first use (a class, so 10,000 of them stay cheap). */
@@ -104,8 +105,9 @@ export async function annotatePage(
   const index = step.value;
   const { text } = index;
 
-  const entities = set.entities.filter((e) => settings.entityTypes.includes(e.type));
-  const matcher = new SurfaceFormMatcher(activePatterns(entities, page.date));
+  const matcher = entityMatcher(set.entities, options.formIndex ?? compileEntityForms(set.entities), page.date, (entity) =>
+    settings.entityTypes.includes(entity.type),
+  );
   if (!(await slicer.checkpoint())) return null;
   const lowered = lowerCaseSameLength(text);
   const found: PlacedAnnotation[] = [];

@@ -11,6 +11,7 @@ import { MentionWindow } from '../highlight/mention-window';
 import { t } from '../i18n';
 import type { PageReport, RevealTarget } from '../messages';
 import { firstDay } from '../mentions/active-forms';
+import { compileEntityForms, type EntityFormIndex } from '../mentions/entity-forms';
 import { detectPage, type DetectedPage } from '../page/detect-page';
 import { pageKey, type Settings } from '../settings';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation } from './annotate-page';
@@ -22,6 +23,8 @@ import { PageWatcher } from './page-watcher';
 export interface BackstoryPageOptions {
   win: Window;
   set: AnnotationSet;
+  /** The set's forms compiled for the matcher (annotation-data.js ships them); compiled on first use if absent. */
+  formIndex?: EntityFormIndex;
   loadSettings(): Promise<Settings>;
   loadPagesOff(): Promise<string[]>;
   /** Tells the toolbar badge how many annotations the page shows. */
@@ -38,8 +41,6 @@ function whenIdle(win: Window, task: () => void): void {
 
 export class BackstoryPage {
   private readonly doc: Document;
-  private readonly entities: Map<string, Entity>;
-  private readonly notes: Map<string, Note>;
   private readonly watcher: PageWatcher;
   private settings: Settings | null = null;
   private pagesOff: string[] = [];
@@ -57,11 +58,11 @@ export class BackstoryPage {
   private readonly revealCursor = new Map<string, number>();
   private announcedFor = '';
   private lastBadge = -1;
+  private formIndex: EntityFormIndex | undefined;
+  private lookups: { entities: Map<string, Entity>; notes: Map<string, Note> } | null = null;
 
   constructor(private readonly options: BackstoryPageOptions) {
     this.doc = options.win.document;
-    this.entities = new Map(options.set.entities.map((e) => [e.id, e]));
-    this.notes = new Map(options.set.notes.map((n) => [n.id, n]));
     this.watcher = new PageWatcher(
       options.win,
       { root: () => this.result?.page.root ?? null, isOwn: (node) => !!this.layer?.contains(node) },
@@ -90,7 +91,10 @@ export class BackstoryPage {
       this.teardown();
     } else {
       const started = performance.now();
-      const result = await annotatePage(page, this.options.set, settings, { isCancelled: () => generation !== this.generation });
+      const result = await annotatePage(page, this.options.set, settings, {
+        isCancelled: () => generation !== this.generation,
+        formIndex: (this.formIndex ??= this.options.formIndex ?? compileEntityForms(this.options.set.entities)),
+      });
       if (!result) return;
       this.apply(result, settings);
       this.annotateMs = performance.now() - started;
@@ -120,7 +124,7 @@ export class BackstoryPage {
           ? 'page-off'
           : page.kind;
     const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
-    return buildPageReport(status, this.url(), article, this.result, this.entities, this.notes, this.annotateMs);
+    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.annotateMs);
   }
 
   /** Scrolls to the first (then next) place of an entity or note and opens its card. */
@@ -133,6 +137,14 @@ export class BackstoryPage {
     this.open(matches[next], { via: 'keyboard' });
     this.interaction?.shown(matches[next]);
     return true;
+  }
+
+  /** Entities and notes by id, made on first use (cards, the popup's report): placing highlights needs neither. */
+  private get byId(): { entities: Map<string, Entity>; notes: Map<string, Note> } {
+    return (this.lookups ??= {
+      entities: new Map(this.options.set.entities.map((e) => [e.id, e])),
+      notes: new Map(this.options.set.notes.map((n) => [n.id, n])),
+    });
   }
 
   private url(): string {
@@ -190,7 +202,7 @@ export class BackstoryPage {
         this.closeCard(true);
       },
       onOpenNote: (id) => {
-        const note = this.notes.get(id);
+        const note = this.byId.notes.get(id);
         const from = this.card?.view.kind === 'entity' ? this.card.view.entity : undefined;
         if (note) this.setView({ kind: 'note', note, from });
       },
@@ -226,7 +238,7 @@ export class BackstoryPage {
     const article = this.detected.kind === 'article' ? this.detected.article : undefined;
     const relatedNotes =
       view.kind === 'entity' && article
-        ? article.notes.map((id) => this.notes.get(id)!).filter((n) => n.entities.includes(view.entity.id))
+        ? article.notes.map((id) => this.byId.notes.get(id)!).filter((n) => n.entities.includes(view.entity.id))
         : [];
     return { view, relatedNotes, articleDate: article && firstDay(article.published) };
   }
@@ -234,8 +246,8 @@ export class BackstoryPage {
   private open(annotation: PlacedAnnotation, how: OpenHow): void {
     const view: CardView | null =
       annotation.kind === 'entity'
-        ? { kind: 'entity', entity: this.entities.get(annotation.id)! }
-        : { kind: 'note', note: this.notes.get(annotation.id)! };
+        ? { kind: 'entity', entity: this.byId.entities.get(annotation.id)! }
+        : { kind: 'note', note: this.byId.notes.get(annotation.id)! };
     const range = annotation.range;
     if (!range) return;
     const layer = this.ensureLayer();

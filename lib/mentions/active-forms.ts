@@ -7,9 +7,7 @@
  * known and inside it; on a page with no known date it is left out rather
  * than guessed.
  */
-import type { Entity, IsoDate, SurfaceForm } from '../annotations/types';
-import { normalizeText } from '../text/normalize';
-import type { FormPattern } from './surface-form-matcher';
+import type { IsoDate, SurfaceForm } from '../annotations/types';
 
 /** Earliest day an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) can mean. */
 export function firstDay(date: IsoDate): string {
@@ -38,25 +36,4 @@ export function formApplies(form: SurfaceForm, pageDate: string | null): boolean
   if (form.validFrom && pageDate < firstDay(form.validFrom)) return false;
   if (form.validTo && pageDate > lastDay(form.validTo)) return false;
   return true;
-}
-
-export interface FormRef {
-  entity: Entity;
-  form: SurfaceForm;
-}
-
-/** Matcher patterns for every form of `entities` that applies on the page. */
-export function activePatterns(entities: readonly Entity[], pageDate: string | null): FormPattern<FormRef>[] {
-  const patterns: FormPattern<FormRef>[] = [];
-  for (const entity of entities) {
-    for (const form of entity.surfaceForms) {
-      if (!formApplies(form, pageDate)) continue;
-      patterns.push({
-        text: normalizeText(form.text).trim(),
-        ignoreCase: form.ignoreCase === true,
-        value: { entity, form },
-      });
-    }
-  }
-  return patterns;
 }

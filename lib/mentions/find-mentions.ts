@@ -1,7 +1,7 @@
 /** Entity mentions in a text: which entity, where. */
 import type { Entity } from '../annotations/types';
-import { activePatterns, type FormRef } from './active-forms';
-import { findAllMatches, SurfaceFormMatcher } from './surface-form-matcher';
+import { compileEntityForms, entityMatcher, type FormRef } from './entity-forms';
+import { findAllMatches, type SurfaceFormMatcher } from './surface-form-matcher';
 
 export interface Mention {
   entityId: string;
@@ -10,7 +10,7 @@ export interface Mention {
 }
 
 export function createMentionMatcher(entities: readonly Entity[], pageDate: string | null): SurfaceFormMatcher<FormRef> {
-  return new SurfaceFormMatcher(activePatterns(entities, pageDate));
+  return entityMatcher(entities, compileEntityForms(entities), pageDate);
 }
 
 /** Keeps the first of each key, in order (the first mention of each entity). */

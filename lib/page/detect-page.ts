@@ -34,7 +34,9 @@ function rootByFingerprints(doc: Document, article: Article): Element | null {
   const quotes = article.fingerprints.map(normalizeText);
   let best: Element | null = null;
   let bestCount = 0;
-  for (const candidate of Array.from(doc.querySelectorAll('article'))) {
+  const candidates = doc.querySelectorAll('article');
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i];
     if (!headlineOf(candidate)) continue;
     const text = normalizeText(candidate.textContent ?? '');
     const count = quotes.filter((q) => text.includes(q)).length;

@@ -12,8 +12,10 @@ function isoDay(value: string | null | undefined): string | null {
 }
 
 export function pageDate(root: Element): string | null {
-  for (const time of Array.from(root.querySelectorAll('time[datetime]'))) {
-    const day = isoDay(time.getAttribute('datetime'));
+  // Indexed: see findArticleRoot.
+  const times = root.querySelectorAll('time[datetime]');
+  for (let i = 0; i < times.length; i++) {
+    const day = isoDay(times[i].getAttribute('datetime'));
     if (day) return day;
   }
   const meta = root.ownerDocument.querySelector('meta[property="article:published_time"]');

@@ -8,13 +8,17 @@
 export const PUBLISHER_HOSTS: readonly string[] = ['iranintl.com', 'www.iranintl.com', 'beta.iranintl.com'];
 
 export function isPublisherHost(hostname: string): boolean {
-  return PUBLISHER_HOSTS.includes(hostname.toLowerCase().replace(/\.$/, ''));
+  // A fully qualified name may end in a dot. (No regular expression here or
+  // in normalizePath: each costs a compile on the content script's first run.)
+  const host = hostname.toLowerCase();
+  return PUBLISHER_HOSTS.includes(host.endsWith('.') ? host.slice(0, -1) : host);
 }
 
 /** Path without trailing slashes (query and fragment are not part of a pathname). */
 export function normalizePath(pathname: string): string {
-  const trimmed = pathname.replace(/\/+$/, '');
-  return trimmed === '' ? '/' : trimmed;
+  let end = pathname.length;
+  while (end > 0 && pathname.charCodeAt(end - 1) === 0x2f) end--;
+  return end === 0 ? '/' : pathname.slice(0, end);
 }
 
 /** English article pages: /en/ followed by the 12-digit story id (YYYYMMDD + 4). */

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../lib/annotations/types';
+import { annotationDataScript, bundledAnnotationSet, DATA_GLOBAL } from '../../lib/annotations/bundled-set';
+import { compileEntityForms, entityMatcher } from '../../lib/mentions/entity-forms';
 import { createMentionMatcher, findMentions } from '../../lib/mentions/find-mentions';
+import { findArticleRoot } from '../../lib/page/find-article-root';
+import { buildTextIndex } from '../../lib/text/text-index';
 import { findAllMatches, SurfaceFormMatcher } from '../../lib/mentions/surface-form-matcher';
 import { lowerCaseSameLength } from '../../lib/text/word-chars';
 import { normalizeText } from '../../lib/text/normalize';
-import { annotationSet } from '../support/bundled-data';
+import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
 
 function entity(id: string, forms: Entity['surfaceForms']): Entity {
   return { id, name: id, type: 'person', surfaceForms: forms, description: 'd', facts: [], sources: [], asOf: '2025' };
@@ -50,7 +54,7 @@ describe('surface form matcher', () => {
   });
 
   it('respects letter case unless a form ignores it', () => {
-    const matcher = new SurfaceFormMatcher([
+    const matcher = SurfaceFormMatcher.of([
       { text: 'US', ignoreCase: false, value: 'us' },
       { text: 'supreme leader', ignoreCase: true, value: 'sl' },
     ]);
@@ -78,13 +82,13 @@ describe('surface form matcher', () => {
       [81, 'International Atomic Energy Agency'],
     ];
     for (const order of [forms, [...forms].reverse(), [...forms].sort()]) {
-      const matcher = new SurfaceFormMatcher(order.map((form) => ({ text: form, ignoreCase: false, value: form })));
+      const matcher = SurfaceFormMatcher.of(order.map((form) => ({ text: form, ignoreCase: false, value: form })));
       expect(findAllMatches(matcher, text).map((m) => [m.start, m.value]), order.join('|')).toEqual(expected);
     }
   });
 
   it('starts a match after any non-word character, and never after a letter of any script', () => {
-    const matcher = new SurfaceFormMatcher([
+    const matcher = SurfaceFormMatcher.of([
       { text: 'China', ignoreCase: false, value: 'china' },
       { text: 'supreme leader', ignoreCase: true, value: 'leader' },
     ]);
@@ -118,5 +122,38 @@ describe('surface form matcher', () => {
     const text = normalizeText('Foreign Minister Abbas Araghchi met China’s Foreign Minister Wang Yi in Beijing.');
     const ids = findAllMatches(matcher, text).map((m) => m.value.entity.id);
     expect(ids).toEqual(['abbas-araghchi', 'wang-yi', 'beijing']);
+  });
+
+  it('gives way to the longest form still shown when an entity type is turned off', () => {
+    const iranIntl = { ...entity('iran-international', [{ text: 'Iran International', kind: 'name' }]), type: 'organization' as const };
+    const iran = { ...entity('iran', [{ text: 'Iran', kind: 'name' }]), type: 'place' as const };
+    const entities = [iranIntl, iran];
+    const index = compileEntityForms(entities);
+    const text = 'Iran International reported that Iran';
+    const ids = (include: (e: Entity) => boolean) =>
+      findAllMatches(entityMatcher(entities, index, '2025-04-22', include), text).map((m) => [m.start, m.end, m.value.entity.id]);
+    expect(ids(() => true)).toEqual([[0, 18, 'iran-international'], [33, 37, 'iran']]);
+    expect(ids((e) => e.type !== 'organization')).toEqual([[0, 4, 'iran'], [33, 37, 'iran']]);
+    expect(ids((e) => e.type !== 'place')).toEqual([[0, 18, 'iran-international']]);
+  });
+});
+
+describe('the surface forms the build compiles into annotation-data.js', () => {
+  it('find exactly the mentions that forms compiled on the page find, on the article', () => {
+    // Run the data script as the browser does, then read the set back as the content script does.
+    new Function(annotationDataScript(annotationSet))();
+    try {
+      const shipped = bundledAnnotationSet();
+      const root = findArticleRoot(loadArticlePage(), article.headline)!;
+      const { text } = buildTextIndex(root);
+      const date = article.published;
+      const mentions = (matcher: ReturnType<typeof createMentionMatcher>) =>
+        findAllMatches(matcher, text).map((m) => [m.start, m.end, m.value.entity.id, m.value.form.text]);
+      const onThePage = mentions(createMentionMatcher(annotationSet.entities, date));
+      expect(mentions(entityMatcher(shipped.entities, shipped.formIndex, date))).toEqual(onThePage);
+      expect(onThePage.length).toBeGreaterThan(50);
+    } finally {
+      delete (globalThis as Record<string, unknown>)[DATA_GLOBAL];
+    }
   });
 });
