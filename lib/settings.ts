@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ENTITY_TYPES, type EntityType } from './annotations/types';
+import { normalizePath } from './page/publisher';
 
 export type HighlightStyle = 'underline' | 'background';
 export type MentionMode = 'all' | 'first';
@@ -76,9 +77,8 @@ export function saveSettings(patch: SettingsPatch): Promise<Settings> {
 }
 
 /** The key a page is remembered by: host-independent path, no query or fragment. */
-export function pageKey(url: string): string {
-  const { pathname } = new URL(url);
-  return pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+export function pageKey(url: string | Pick<URL, 'pathname'>): string {
+  return normalizePath(typeof url === 'string' ? new URL(url).pathname : url.pathname);
 }
 
 export async function loadPagesOff(): Promise<string[]> {

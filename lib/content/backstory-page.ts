@@ -12,7 +12,7 @@ import { t } from '../i18n';
 import type { PageReport, RevealTarget } from '../messages';
 import { firstDay } from '../mentions/active-forms';
 import { compileEntityForms, type EntityFormIndex } from '../mentions/entity-forms';
-import { detectPage, type DetectedPage } from '../page/detect-page';
+import { detectPage, type DetectedPage, type PageLocation } from '../page/detect-page';
 import { pageKey, type Settings } from '../settings';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation } from './annotate-page';
 import { CardLayer } from './card-layer';
@@ -85,7 +85,7 @@ export class BackstoryPage {
   /** Re-detects and re-annotates the page; a newer call cancels an older one. */
   async refresh(): Promise<void> {
     const generation = ++this.generation;
-    const page = (this.detected = detectPage(this.doc, new URL(this.url()), this.options.set));
+    const page = (this.detected = detectPage(this.doc, this.location(), this.options.set));
     const settings = this.settings;
     if (!settings?.siteEnabled || this.pageIsOff() || (page.kind !== 'article' && page.kind !== 'other-article')) {
       this.teardown();
@@ -151,8 +151,13 @@ export class BackstoryPage {
     return this.options.url?.() ?? this.options.win.location.href;
   }
 
+  /** The page's location (the window's own, unparsed, unless a test gives a URL). */
+  private location(): PageLocation {
+    return this.options.url ? new URL(this.options.url()) : this.options.win.location;
+  }
+
   private pageIsOff(): boolean {
-    return this.pagesOff.includes(pageKey(this.url()));
+    return this.pagesOff.includes(pageKey(this.location()));
   }
 
   private apply(result: AnnotationResult, settings: Settings): void {
@@ -177,7 +182,7 @@ export class BackstoryPage {
     } else {
       this.closeCard(false);
     }
-    const pageId = pageKey(this.url());
+    const pageId = pageKey(this.location());
     if (this.announcedFor !== pageId && result.ordered.length > 0) {
       this.announcedFor = pageId;
       // Not urgent: tell screen readers once the page is idle, so the UI layer

@@ -165,7 +165,12 @@ export class SurfaceFormMatcher<T> {
     private readonly forms: CompiledForms,
     private readonly valueOf: (id: number) => T | undefined,
   ) {
-    for (let code = 0; code < 128; code++) this.asciiRoots.push(childOf(forms.tree, code));
+    const root = forms.tree;
+    for (let code = 0; code < 128; code++) this.asciiRoots.push(undefined);
+    for (let i = 0; i < root[2].length; i++) {
+      const code = root[2].charCodeAt(i);
+      if (code < 128) this.asciiRoots[code] = root[3 + i] as FormTreeNode;
+    }
     this.candidates = forms.firstChars ? candidatePattern(forms.firstChars) : null;
   }
 

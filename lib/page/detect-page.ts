@@ -16,6 +16,9 @@ import { findArticleRoot, headlineOf } from './find-article-root';
 import { pageDate } from './page-date';
 import { isEnglishArticlePath, isPublisherHost, normalizePath } from './publisher';
 
+/** What detection reads of a URL: a `URL`, or the page's own `location` (no parsing). */
+export type PageLocation = Pick<URL, 'hostname' | 'pathname'>;
+
 export type DetectedPage =
   | { kind: 'article'; article: Article; root: Element; date: string }
   | { kind: 'other-article'; root: Element; date: string | null }
@@ -24,7 +27,7 @@ export type DetectedPage =
   | { kind: 'not-article' }
   | { kind: 'not-publisher' };
 
-export function articleForUrl(set: AnnotationSet, url: URL): Article | undefined {
+export function articleForUrl(set: AnnotationSet, url: PageLocation): Article | undefined {
   const host = url.hostname.toLowerCase();
   const path = normalizePath(url.pathname);
   return set.articles.find((a) => a.urlRules.some((rule) => rule.path === path && rule.hosts.includes(host)));
@@ -48,7 +51,7 @@ function rootByFingerprints(doc: Document, article: Article): Element | null {
   return bestCount * 2 > quotes.length ? best : null;
 }
 
-export function detectPage(doc: Document, url: URL, set: AnnotationSet): DetectedPage {
+export function detectPage(doc: Document, url: PageLocation, set: AnnotationSet): DetectedPage {
   if (!isPublisherHost(url.hostname)) return { kind: 'not-publisher' };
   const article = articleForUrl(set, url);
   if (article) {
