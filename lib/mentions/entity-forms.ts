@@ -26,17 +26,17 @@ export interface EntityFormIndex {
 }
 
 export function compileEntityForms(entities: readonly Entity[]): EntityFormIndex {
-  const index: EntityFormIndex = { forms: compileForms([]), entity: [], form: [] };
   const patterns: { text: string; ignoreCase: boolean }[] = [];
-  entities.forEach((entity, e) =>
-    entity.surfaceForms.forEach((form, f) => {
-      patterns.push({ text: normalizeText(form.text).trim(), ignoreCase: form.ignoreCase === true });
-      index.entity.push(e);
-      index.form.push(f);
+  const entity: number[] = [];
+  const form: number[] = [];
+  entities.forEach(({ surfaceForms }, e) =>
+    surfaceForms.forEach(({ text, ignoreCase }, f) => {
+      patterns.push({ text: normalizeText(text).trim(), ignoreCase: ignoreCase === true });
+      entity.push(e);
+      form.push(f);
     }),
   );
-  index.forms = compileForms(patterns);
-  return index;
+  return { forms: compileForms(patterns), entity, form };
 }
 
 /**
