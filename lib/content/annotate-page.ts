@@ -7,7 +7,7 @@
  */
 import { anchor } from '../anchoring/anchor';
 import type { AnnotationSet, Note } from '../annotations/types';
-import { compileEntityForms, entityMatcher, type EntityFormIndex, type FormRef } from '../mentions/entity-forms';
+import { entityMatcher, type EntityFormIndex, type FormRef } from '../mentions/entity-forms';
 import { firstOfEach } from '../mentions/find-mentions';
 import type { DetectedPage } from '../page/detect-page';
 import type { Settings } from '../settings';
@@ -50,8 +50,6 @@ const CHUNK_CHARS = 20_000;
 export interface AnnotateOptions {
   isCancelled?: () => boolean;
   budgetMs?: number;
-  /** The set's forms compiled (the build ships the bundled set's); compiled here if absent. */
-  formIndex?: EntityFormIndex;
 }
 
 /** An annotation whose DOM Range is made on first use (a class, so 10,000 of them stay cheap). */
@@ -95,6 +93,8 @@ function mergeByStart(notes: PlacedAnnotation[], mentions: PlacedAnnotation[]): 
 export async function annotatePage(
   page: AnnotatedPage,
   set: AnnotationSet,
+  /** `set`'s surface forms compiled (compileEntityForms; the build ships the bundled set's). */
+  formIndex: EntityFormIndex,
   settings: Settings,
   options: AnnotateOptions = {},
 ): Promise<AnnotationResult | null> {
@@ -105,9 +105,7 @@ export async function annotatePage(
   const index = step.value;
   const { text } = index;
 
-  const matcher = entityMatcher(set.entities, options.formIndex ?? compileEntityForms(set.entities), page.date, (entity) =>
-    settings.entityTypes.includes(entity.type),
-  );
+  const matcher = entityMatcher(set.entities, formIndex, page.date, (entity) => settings.entityTypes.includes(entity.type));
   if (!(await slicer.checkpoint())) return null;
   const lowered = lowerCaseSameLength(text);
   const found: PlacedAnnotation[] = [];

@@ -11,7 +11,7 @@ import { MentionWindow } from '../highlight/mention-window';
 import { t } from '../i18n';
 import type { PageReport, RevealTarget } from '../messages';
 import { firstDay } from '../mentions/active-forms';
-import { compileEntityForms, type EntityFormIndex } from '../mentions/entity-forms';
+import type { EntityFormIndex } from '../mentions/entity-forms';
 import { detectPage, type DetectedPage, type PageLocation } from '../page/detect-page';
 import { pageKey, type Settings } from '../settings';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation } from './annotate-page';
@@ -23,8 +23,8 @@ import { PageWatcher } from './page-watcher';
 export interface BackstoryPageOptions {
   win: Window;
   set: AnnotationSet;
-  /** The set's forms compiled for the matcher (annotation-data.js ships them); compiled on first use if absent. */
-  formIndex?: EntityFormIndex;
+  /** The set's forms compiled for the matcher, as annotation-data.js ships them. */
+  formIndex: EntityFormIndex;
   loadSettings(): Promise<Settings>;
   loadPagesOff(): Promise<string[]>;
   /** Tells the toolbar badge how many annotations the page shows. */
@@ -58,7 +58,6 @@ export class BackstoryPage {
   private readonly revealCursor = new Map<string, number>();
   private announcedFor = '';
   private lastBadge = -1;
-  private formIndex: EntityFormIndex | undefined;
   private lookups: { entities: Map<string, Entity>; notes: Map<string, Note> } | null = null;
 
   constructor(private readonly options: BackstoryPageOptions) {
@@ -91,10 +90,8 @@ export class BackstoryPage {
       this.teardown();
     } else {
       const started = performance.now();
-      const result = await annotatePage(page, this.options.set, settings, {
-        isCancelled: () => generation !== this.generation,
-        formIndex: (this.formIndex ??= this.options.formIndex ?? compileEntityForms(this.options.set.entities)),
-      });
+      const { set, formIndex } = this.options;
+      const result = await annotatePage(page, set, formIndex, settings, { isCancelled: () => generation !== this.generation });
       if (!result) return;
       this.apply(result, settings);
       this.annotateMs = performance.now() - started;

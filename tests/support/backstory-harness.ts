@@ -5,6 +5,7 @@
 import type { AnnotationSet } from '../../lib/annotations/types';
 import { BackstoryPage } from '../../lib/content/backstory-page';
 import { HIGHLIGHT_NAMES } from '../../lib/highlight/highlighter';
+import { compileEntityForms } from '../../lib/mentions/entity-forms';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { annotationSet, ARTICLE_URL, loadArticlePage } from './bundled-data';
 
@@ -23,9 +24,12 @@ export async function startBackstory(
   let settings: Settings = { ...DEFAULT_SETTINGS, entityTypes: [...DEFAULT_SETTINGS.entityTypes], ...options.settings };
   let pagesOff: string[] = [];
   const badges: number[] = [];
+  const set = options.set ?? annotationSet;
   const page = new BackstoryPage({
     win: window,
-    set: options.set ?? annotationSet,
+    set,
+    // As the build compiles them into annotation-data.js.
+    formIndex: compileEntityForms(set.entities),
     loadSettings: async () => settings,
     loadPagesOff: async () => pagesOff,
     sendBadge: (count) => badges.push(count),
