@@ -50,6 +50,43 @@ export function repeatBackstory(
   );
 }
 
+export interface WithFloor<T> {
+  backstory: T;
+  floor: T;
+}
+
+/**
+ * Backstory and the floor script (floor-extension.ts), each in its own
+ * browser, on the same page load after load in turn: drift in the
+ * machine's load then hits both alike, and their difference is fair.
+ */
+export async function repeatBackstoryWithFloor(
+  browsers: WithFloor<Browser>,
+  page: { url: string; quietMs: number; timeoutMs: number },
+  options: RepeatOptions,
+): Promise<WithFloor<Repeated<BackstoryTraceMeasurement>>> {
+  let loads = 0;
+  const pairs = await repeat(
+    options,
+    async (tracePath) => {
+      const backstory = () => measureBackstoryPageLoad(browsers.backstory, { ...page, tracePath });
+      const floor = () => measureBackstoryPageLoad(browsers.floor, { ...page, tracePath: tracePath?.replace(/\.json$/, '-floor.json') });
+      // Which goes first alternates, so neither always meets the machine just after the other's load.
+      if (loads++ % 2 === 0) return { backstory: await backstory(), floor: await floor() };
+      const measuredFloor = await floor();
+      return { backstory: await backstory(), floor: measuredFloor };
+    },
+    (m) =>
+      `busy ${m.backstory.toPlaced.busyMs.toFixed(1)} ms to placed (floor script ${m.floor.toPlaced.busyMs.toFixed(1)}), ` +
+      `${m.backstory.busyMs.toFixed(1)} ms to painted, ${m.backstory.mentions ?? '?'} mentions`,
+  );
+  const split = (pick: (pair: WithFloor<BackstoryTraceMeasurement>) => BackstoryTraceMeasurement) => ({
+    warmup: pairs.warmup.map(pick),
+    runs: pairs.runs.map(pick),
+  });
+  return { backstory: split((pair) => pair.backstory), floor: split((pair) => pair.floor) };
+}
+
 export function repeatMarkjs(
   browser: Browser,
   run: { url: string; terms: readonly string[]; timeoutMs: number },
