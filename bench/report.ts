@@ -234,11 +234,18 @@ function longestTasksOfMedianRun(r: BackstoryScenarioReport, count: number): str
     .map((t) => `    ${num(t.durationMs).padStart(7)} ms ${t.kind.padEnd(6)} at ${t.atMs >= 0 ? '+' : ''}${num(t.atMs, 0)} ms: ${t.summary}`);
 }
 
-function backstoryRows(r: BackstoryScenarioReport): string[] {
+/** The target's window: to the last highlight placed, and with the style/layout they cause. */
+function placedRows(r: BackstoryScenarioReport): string[] {
   return [
     row('busy time to last highlight placed, ms', r.placedBusyMs),
     row('  CPU time the thread got in those tasks, ms', r.placedCpuMs),
     row('  + style/layout they cause (the target), ms', r.targetBusyMs),
+  ];
+}
+
+function backstoryRows(r: BackstoryScenarioReport): string[] {
+  return [
+    ...placedRows(r),
     row('busy time incl. the frame that paints them, ms', r.busyMs),
     row('  CPU time the thread got in those tasks, ms', r.cpuMs),
     row('  in tasks running script, ms', r.scriptMs),
@@ -290,9 +297,7 @@ export function formatReport(report: BenchReport): string {
     'The floor script on the same page, load after load with Backstory (bench/floor/content.ts: the same settings reads,',
     `the first <article>, indexOf for every surface form in every text node, one Highlight; ${floor.mentions.join('/')} ranges;`,
     'no word boundaries, case rules, notes or card): what any content script pays here for the same highlights.',
-    row('busy time to last highlight placed, ms', floor.placedBusyMs),
-    row('  CPU time the thread got in those tasks, ms', floor.placedCpuMs),
-    row('  + style/layout they cause (the target), ms', floor.targetBusyMs),
+    ...placedRows(floor),
     `  Backstory minus the floor (medians), placed + style/layout: ${num(article.targetBusyMs.median - floor.targetBusyMs.median)} ms busy, ` +
       `${num(article.placedCpuMs.median - floor.placedCpuMs.median)} ms CPU to placed; Backstory / floor: ${num(article.targetBusyMs.median / floor.targetBusyMs.median, 2)}x`,
     '',
