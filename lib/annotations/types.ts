@@ -101,6 +101,29 @@ export interface SurfaceForm {
   ignoreCase?: boolean;
 }
 
+/** The entity's name in its own script, with the source that gives it. */
+export interface NativeName {
+  text: string;
+  /** BCP 47 language tag ("fa", "zh", "ru", "ar"). */
+  lang: string;
+  dir?: TextDirection;
+  sources: string[];
+}
+
+/**
+ * An office held over a period. A role without `to` is one the entity still
+ * held when last checked: `asOf` says when, and the card says "as of" it.
+ */
+export interface Role {
+  title: string;
+  from: IsoDate;
+  to?: IsoDate;
+  /** Why the role ended ("killed in an Israeli strike"), shown with `to`. */
+  endReason?: string;
+  asOf?: IsoDate;
+  sources: string[];
+}
+
 export interface Entity {
   id: string;
   name: string;
@@ -112,6 +135,8 @@ export interface Entity {
   sources: Source[];
   /** Wikidata item id, only where verified. */
   wikidata?: string;
+  nativeName?: NativeName;
+  roles?: Role[];
   /** Date of the latest fact checked for this entry. */
   asOf: IsoDate;
   lang?: string;
