@@ -36,6 +36,15 @@ export const ENTITY_TYPES: readonly EntityType[] = [
 
 export type TextDirection = 'ltr' | 'rtl' | 'auto';
 
+/**
+ * What kind of publisher a source is. It decides how much a fact can rest on
+ * it: advocacy and state media back a fact only beside an independent source
+ * or as an attributed account (see data/README.md, "Source policy").
+ */
+export type SourceKind = 'wire' | 'news' | 'official' | 'reference' | 'research' | 'advocacy' | 'state-media';
+
+export const SOURCE_KINDS: readonly SourceKind[] = ['wire', 'news', 'official', 'reference', 'research', 'advocacy', 'state-media'];
+
 /** A cited work. `url` is always https. */
 export interface Source {
   /** Local id, unique within the entry that lists it; facts cite it. */
@@ -45,6 +54,12 @@ export interface Source {
   url: string;
   /** Publication date of the cited page, where known. */
   date?: IsoDate;
+  kind?: SourceKind;
+  /**
+   * The wire service whose story this page carries ("AP", "Reuters"), when a
+   * newspaper republishes it: two copies of one wire story are one source.
+   */
+  origin?: string;
 }
 
 /**
