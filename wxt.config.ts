@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { annotationDataScript } from './lib/annotations/bundled-set';
-import { loadAnnotationSet } from './lib/annotations/load-files';
+import { loadAnnotationSet } from './lib/data-check/load-files';
 import type { AnnotationSet } from './lib/annotations/types';
-import { formatProblem } from './lib/annotations/validate';
+import { formatProblem } from './lib/data-check/validate';
 import { compileHints } from './scripts/vite-compile-hints';
 import { nativeBrowserApi } from './scripts/vite-native-browser-api';
 

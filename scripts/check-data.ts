@@ -3,8 +3,8 @@
  * problem (file, JSON path, reason). Run by check, test and every build.
  */
 import { resolve } from 'node:path';
-import { loadAnnotationSet } from '../lib/annotations/load-files';
-import { formatProblem } from '../lib/annotations/validate';
+import { loadAnnotationSet } from '../lib/data-check/load-files';
+import { formatProblem } from '../lib/data-check/validate';
 
 const projectDir = resolve(import.meta.dirname, '..');
 const { set, problems } = loadAnnotationSet(projectDir);
@@ -14,7 +14,7 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const sources = new Set<string>();
-for (const entry of [...set.entities, ...set.notes, ...set.articles]) for (const s of entry.sources) sources.add(s.url);
+for (const s of set.sources) sources.add(s.url);
 console.log(
   `Annotation data OK: ${set.entities.length} entities, ${set.notes.length} notes, ${set.articles.length} article(s), ${sources.size} distinct sources.`,
 );

@@ -45,9 +45,12 @@ export type SourceKind = 'wire' | 'news' | 'official' | 'reference' | 'research'
 
 export const SOURCE_KINDS: readonly SourceKind[] = ['wire', 'news', 'official', 'reference', 'research', 'advocacy', 'state-media'];
 
-/** A cited work. `url` is always https. */
+/**
+ * A cited work, described once in the register (data/sources.json) and cited
+ * everywhere by id. `url` is always https and canonical.
+ */
 export interface Source {
-  /** Local id, unique within the entry that lists it; facts cite it. */
+  /** Register id, unique across the set; entries and facts cite it. */
   id: string;
   title: string;
   publisher: string;
@@ -73,7 +76,7 @@ export interface SingleSourceCaveat {
   claim: string;
   /** What other accounts say. */
   otherAccounts: string;
-  /** Ids of the entry's sources for the other accounts. */
+  /** Register ids of the sources for the other accounts. */
   sources: string[];
 }
 
@@ -84,7 +87,7 @@ export interface Fact {
   /** End of the period, for facts that span one. */
   endDate?: IsoDate;
   text: string;
-  /** Ids of the entry's sources. At least one. */
+  /** Register ids of the sources. At least one. */
   sources: string[];
   singleSource?: SingleSourceCaveat;
 }
@@ -147,7 +150,8 @@ export interface Entity {
   /** At most 280 characters. */
   description: string;
   facts: Fact[];
-  sources: Source[];
+  /** Register ids of every source the card lists (its facts' and the description's). */
+  sources: string[];
   /** Wikidata item id, only where verified. */
   wikidata?: string;
   nativeName?: NativeName;
@@ -194,7 +198,8 @@ export interface Note {
   body: string[];
   /** `background`: up to the article's date; `after`: what happened since. */
   period: 'background' | 'after';
-  sources: Source[];
+  /** Register ids of every source the note lists. */
+  sources: string[];
   /** Ids of the entities the note concerns. */
   entities: string[];
   targets: NoteTarget[];
@@ -238,7 +243,8 @@ export interface Article {
   mentions: string[];
   /** Ids of the notes that belong to it. */
   notes: string[];
-  sources: Source[];
+  /** Register ids. */
+  sources: string[];
   asOf: IsoDate;
 }
 
@@ -247,4 +253,12 @@ export interface AnnotationSet {
   entities: Entity[];
   notes: Note[];
   articles: Article[];
+  /** The source register: every cited work, once. */
+  sources: Source[];
+  /**
+   * The date the set's background was last checked against published
+   * reporting (data/set.json). The popup shows it, so a reader of an old build
+   * knows the background may have moved on; no date in the set may be later.
+   */
+  checkedTo: IsoDate;
 }

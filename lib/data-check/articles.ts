@@ -1,0 +1,35 @@
+/**
+ * Rule 8: an article record names its publisher and notes, confirms its page
+ * copy by fingerprints, and every entity it says it mentions is found there
+ * by the same matcher the extension runs, on the article's date.
+ */
+import { firstDay } from '../mentions/active-forms';
+import { createMentionMatcher, findMentions } from '../mentions/find-mentions';
+import { normalizeText } from '../text/normalize';
+import type { Report } from './problems';
+import type { Records } from './records';
+
+export function checkArticles(records: Records, articleTexts: Map<string, string>, report: Report): void {
+  for (const article of records.articles.values()) {
+    const file = records.fileOf(article);
+    if (!records.entities.has(article.publisher)) report(file, '$.publisher', `unknown entity "${article.publisher}"`);
+    article.notes.forEach((id, i) => {
+      const note = records.notes.get(id);
+      if (!note) report(file, `$.notes[${i}]`, `unknown note "${id}"`);
+      else if (!note.targets.some((t) => t.source === article.url)) report(file, `$.notes[${i}]`, `note "${id}" has no target in this article`);
+    });
+    const text = articleTexts.get(article.id);
+    if (text === undefined) {
+      report(file, '$.id', `no bundled page copy for article "${article.id}" (expected tests/fixtures/${article.id}.html)`);
+      continue;
+    }
+    article.fingerprints.forEach((quote, i) => {
+      if (!text.includes(normalizeText(quote))) report(file, `$.fingerprints[${i}]`, `fingerprint "${quote}" does not occur in the article text`);
+    });
+    const found = new Set(findMentions(text, createMentionMatcher([...records.entities.values()], firstDay(article.published))).map((m) => m.entityId));
+    article.mentions.forEach((id, i) => {
+      if (!records.entities.has(id)) report(file, `$.mentions[${i}]`, `unknown entity "${id}"`);
+      else if (!found.has(id)) report(file, `$.mentions[${i}]`, `no surface form of "${id}" occurs in the article text (as of ${article.published})`);
+    });
+  }
+}
