@@ -78,14 +78,15 @@ export function syntheticEntities(spec: SyntheticSpec = DEFAULT_SPEC): Entity[] 
         { date: '2024-05-01', text: `${name} was mentioned in a synthetic report.`, sources: [sourceId] },
         { date: '2025-01-15', text: `${name} appeared again in a later synthetic report.`, sources: [sourceId] },
       ],
-      sources: [{ id: sourceId, title: `Report on ${name}`, publisher: 'Example Org', url: `https://example.org/bench/${id}` }],
+      sources: [sourceId],
       asOf: '2025-04-22',
     };
   });
 }
 
 export function syntheticAnnotationSet(entities: Entity[]): AnnotationSet {
-  return { entities, notes: [], articles: [] };
+  const sources = entities.map((e) => ({ id: `${e.id}-source`, title: `Report on ${e.name}`, publisher: 'Example Org', url: `https://example.org/bench/${e.id}`, kind: 'news' as const }));
+  return { entities, notes: [], articles: [], sources, checkedTo: '2025-04-22' };
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

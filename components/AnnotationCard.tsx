@@ -1,3 +1,4 @@
+import type { SourceLookup } from '../lib/annotations/fact-sourcing';
 import type { Entity, EntityType, Note } from '../lib/annotations/types';
 import { t } from '../lib/i18n';
 import EntityCard from './EntityCard';
@@ -9,6 +10,9 @@ export interface AnnotationCardProps {
   view: CardView;
   /** Notes that concern the entity on view. */
   relatedNotes: readonly Note[];
+  /** The source register, for the facts' sources. */
+  sources: SourceLookup;
+  /** Publication date of the page (YYYY-MM-DD), when known. */
   articleDate?: string;
   onClose: () => void;
   onOpenNote: (noteId: string) => void;
@@ -23,7 +27,7 @@ export function typeLabel(type: EntityType): string {
  * The card frame: a non-modal dialog named by its title. Text comes from the
  * annotation set and is rendered as text nodes only.
  */
-export default function AnnotationCard({ view, relatedNotes, articleDate, onClose, onOpenNote, onBack }: AnnotationCardProps) {
+export default function AnnotationCard({ view, relatedNotes, sources, articleDate, onClose, onOpenNote, onBack }: AnnotationCardProps) {
   const record = view.kind === 'entity' ? view.entity : view.note;
   const title = view.kind === 'entity' ? view.entity.name : view.note.title;
   const kicker = view.kind === 'entity' ? typeLabel(view.entity.type) : t('noteLabel');
@@ -56,9 +60,9 @@ export default function AnnotationCard({ view, relatedNotes, articleDate, onClos
           </button>
         )}
         {view.kind === 'entity' ? (
-          <EntityCard entity={view.entity} notes={relatedNotes} onOpenNote={onOpenNote} articleDate={articleDate} />
+          <EntityCard entity={view.entity} notes={relatedNotes} onOpenNote={onOpenNote} sources={sources} articleDate={articleDate} />
         ) : (
-          <NoteCard note={view.note} articleDate={articleDate} />
+          <NoteCard note={view.note} sources={sources} articleDate={articleDate} />
         )}
       </div>
     </div>

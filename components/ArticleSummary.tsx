@@ -16,7 +16,7 @@ export default function ArticleSummary({ article }: ArticleSummaryProps) {
       <h1 id="popup-headline" class="article__headline">
         {article.headline}
       </h1>
-      <h2 class="section-title">{t('popupSummary')}</h2>
+      <h2 class="section-title">{t('popupArticleReports', formatDate(article.published))}</h2>
       <ul class="summary">
         {article.summary.map((point, i) => (
           <li key={i}>

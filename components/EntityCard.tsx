@@ -1,7 +1,11 @@
+import { datedView } from '../lib/annotations/dated-view';
+import type { SourceLookup } from '../lib/annotations/fact-sourcing';
 import type { Entity, Note } from '../lib/annotations/types';
 import { formatDate } from '../lib/format-date';
 import { t } from '../lib/i18n';
 import FactList from './FactList';
+import RoleLine from './RoleLine';
+import SinceArticle from './SinceArticle';
 import SourceList from './SourceList';
 
 export interface EntityCardProps {
@@ -9,23 +13,38 @@ export interface EntityCardProps {
   /** Background notes that concern the entity. */
   notes: readonly Note[];
   onOpenNote: (noteId: string) => void;
+  sources: SourceLookup;
+  /** Publication date of the page being read (YYYY-MM-DD), when known: the card is dated to it. */
   articleDate?: string;
 }
 
-/** How many dated facts a card shows: the most recent, in date order. */
-export const CARD_FACTS = 3;
+/** How many facts from the page's time a card shows: the most recent before it. */
+export const CARD_FACTS = 4;
 
-export function keyFacts(entity: Entity) {
-  const sorted = [...entity.facts].sort((a, b) => a.date.localeCompare(b.date));
-  return sorted.slice(-CARD_FACTS);
-}
-
-export default function EntityCard({ entity, notes, onOpenNote, articleDate }: EntityCardProps) {
+export default function EntityCard({ entity, notes, onOpenNote, sources, articleDate }: EntityCardProps) {
   const wikidata = entity.wikidata ? `https://www.wikidata.org/wiki/${encodeURIComponent(entity.wikidata)}` : null;
+  const view = datedView(entity.roles ?? [], entity.facts, articleDate ?? null);
+  const native = entity.nativeName;
   return (
     <div class="card__content">
+      {native && (
+        <p class="native-name">
+          <span class="visually-hidden">{t('nativeNameLabel')} </span>
+          <span lang={native.lang} dir={native.dir ?? 'auto'}>
+            {native.text}
+          </span>
+        </p>
+      )}
       <p class="description">{entity.description}</p>
-      <FactList facts={keyFacts(entity)} headingId="bs-facts" articleDate={articleDate} />
+      {view.rolesThen.length > 0 && (
+        <ul class="roles" aria-label={t('cardRoles')}>
+          {view.rolesThen.map(({ role, held }, i) => (
+            <RoleLine key={i} role={role} change={null} held={held} />
+          ))}
+        </ul>
+      )}
+      <FactList facts={view.factsThen.slice(-CARD_FACTS)} sources={sources} headingId="bs-facts" />
+      {articleDate && <SinceArticle view={view} pageDate={articleDate} sources={sources} headingId="bs-since" />}
       {notes.length > 0 && (
         <section aria-labelledby="bs-background">
           <h3 id="bs-background" class="section-title">{t('cardBackground')}</h3>
@@ -40,7 +59,7 @@ export default function EntityCard({ entity, notes, onOpenNote, articleDate }: E
           </ul>
         </section>
       )}
-      <SourceList sources={entity.sources} headingId="bs-sources" />
+      <SourceList sourceIds={entity.sources} sources={sources} headingId="bs-sources" />
       <p class="meta">
         {t('asOf', formatDate(entity.asOf))}
         {wikidata && (

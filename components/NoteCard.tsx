@@ -1,3 +1,4 @@
+import type { SourceLookup } from '../lib/annotations/fact-sourcing';
 import type { Note } from '../lib/annotations/types';
 import { formatDate } from '../lib/format-date';
 import { t } from '../lib/i18n';
@@ -7,11 +8,12 @@ import SourceList from './SourceList';
 
 export interface NoteCardProps {
   note: Note;
+  sources: SourceLookup;
   articleDate?: string;
 }
 
 /** A background note in full: its paragraphs, dated facts, caveat and sources. */
-export default function NoteCard({ note, articleDate }: NoteCardProps) {
+export default function NoteCard({ note, sources, articleDate }: NoteCardProps) {
   return (
     <div class="card__content">
       {note.period === 'after' && (
@@ -25,8 +27,8 @@ export default function NoteCard({ note, articleDate }: NoteCardProps) {
           {paragraph}
         </p>
       ))}
-      <FactList facts={note.facts} headingId="bs-note-facts" articleDate={articleDate} />
-      <SourceList sources={note.sources} headingId="bs-note-sources" />
+      <FactList facts={note.facts} sources={sources} headingId="bs-note-facts" articleDate={articleDate} />
+      <SourceList sourceIds={note.sources} sources={sources} headingId="bs-note-sources" />
       <p class="meta">{t('asOf', formatDate(note.asOf))}</p>
     </div>
   );

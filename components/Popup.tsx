@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { formatDate } from '../lib/format-date';
 import { t } from '../lib/i18n';
 import type { RevealTarget } from '../lib/messages';
 import { getTabState, revealOnPage, type TabState } from '../lib/popup/page-client';
@@ -90,12 +91,13 @@ export default function Popup({ refreshDelayMs = 150 }: PopupProps) {
               <h2 id="notes-title" class="section-title">
                 {t('popupNotes')}
               </h2>
-              <NoteList notes={r.notes} onReveal={(id) => reveal({ kind: 'note', id })} />
+              <NoteList notes={r.notes} published={r.article?.published ?? ''} onReveal={(id) => reveal({ kind: 'note', id })} />
             </section>
           )}
         </>
       )}
       {controls}
+      {r.checkedTo && <p class="checked-to">{t('backgroundCheckedTo', formatDate(r.checkedTo.slice(0, 7)))}</p>}
     </main>
   );
 }

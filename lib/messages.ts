@@ -54,6 +54,8 @@ export interface PageReport {
   notes: NoteOnPage[];
   /** Distinct annotations shown: entities found plus notes placed. */
   annotationCount: number;
+  /** The day the bundled background was last checked against published reporting. */
+  checkedTo: string;
   /** Milliseconds the last annotation pass took, start to last highlight. */
   annotateMs?: number;
 }

@@ -5,7 +5,7 @@
  * only sequences them.
  */
 import type { CardView } from '../../components/AnnotationCard';
-import type { AnnotationSet, Entity, Note } from '../annotations/types';
+import type { AnnotationSet, Entity, Note, Source } from '../annotations/types';
 import { Highlighter } from '../highlight/highlighter';
 import { MentionWindow } from '../highlight/mention-window';
 import { t } from '../i18n';
@@ -58,7 +58,7 @@ export class BackstoryPage {
   private readonly revealCursor = new Map<string, number>();
   private announcedFor = '';
   private lastBadge = -1;
-  private lookups: { entities: Map<string, Entity>; notes: Map<string, Note> } | null = null;
+  private lookups: { entities: Map<string, Entity>; notes: Map<string, Note>; sources: Map<string, Source> } | null = null;
 
   constructor(private readonly options: BackstoryPageOptions) {
     this.doc = options.win.document;
@@ -121,7 +121,7 @@ export class BackstoryPage {
           ? 'page-off'
           : page.kind;
     const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
-    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.annotateMs);
+    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.options.set.checkedTo, this.annotateMs);
   }
 
   /** Scrolls to the first (then next) place of an entity or note and opens its card. */
@@ -137,10 +137,11 @@ export class BackstoryPage {
   }
 
   /** Entities and notes by id, made on first use (cards, the popup's report): placing highlights needs neither. */
-  private get byId(): { entities: Map<string, Entity>; notes: Map<string, Note> } {
+  private get byId(): { entities: Map<string, Entity>; notes: Map<string, Note>; sources: Map<string, Source> } {
     return (this.lookups ??= {
       entities: new Map(this.options.set.entities.map((e) => [e.id, e])),
       notes: new Map(this.options.set.notes.map((n) => [n.id, n])),
+      sources: new Map(this.options.set.sources.map((s) => [s.id, s])),
     });
   }
 
@@ -242,7 +243,11 @@ export class BackstoryPage {
       view.kind === 'entity' && article
         ? article.notes.map((id) => this.byId.notes.get(id)!).filter((n) => n.entities.includes(view.entity.id))
         : [];
-    return { view, relatedNotes, articleDate: article && firstDay(article.published) };
+    const page = this.detected;
+    // Cards are dated to the page: the article's own date, or another article's published date when it shows one.
+    const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : null;
+    const sources = this.byId.sources;
+    return { view, relatedNotes, sources: (id: string) => sources.get(id), articleDate: date ? firstDay(date) : undefined };
   }
 
   private open(annotation: PlacedAnnotation, how: OpenHow): void {

@@ -12,6 +12,7 @@ import { render } from 'preact';
 import AnnotationCard, { type CardView } from '../../components/AnnotationCard';
 import cardCss from '../../components/card.css?inline';
 import type { Note } from '../annotations/types';
+import type { SourceLookup } from '../annotations/fact-sourcing';
 import { nearestLineRect } from '../highlight/hit-test';
 import { OWN_NODE_ATTRIBUTE } from '../text/text-index';
 import { viewportPlatform } from './viewport-platform';
@@ -29,6 +30,7 @@ export interface CardAnchor {
 export interface CardContent {
   view: CardView;
   relatedNotes: readonly Note[];
+  sources: SourceLookup;
   articleDate?: string;
 }
 
@@ -119,6 +121,7 @@ export class CardLayer {
       <AnnotationCard
         view={content.view}
         relatedNotes={content.relatedNotes}
+        sources={content.sources}
         articleDate={content.articleDate}
         onClose={this.events.onClose}
         onOpenNote={this.events.onOpenNote}

@@ -20,6 +20,7 @@ export function buildPageReport(
   result: AnnotationResult | null,
   entities: Map<string, Entity>,
   notes: Map<string, Note>,
+  checkedTo: string,
   annotateMs?: number,
 ): PageReport {
   const found = [...(result?.mentionCounts ?? [])]
@@ -50,6 +51,7 @@ export function buildPageReport(
     entities: found,
     notes: noteList,
     annotationCount: annotationCount(result),
+    checkedTo,
     annotateMs: result ? annotateMs : undefined,
   };
 }

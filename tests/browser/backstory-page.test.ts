@@ -261,7 +261,8 @@ describe('cards (real Chromium)', () => {
     press('ArrowRight', { altKey: true, shiftKey: true });
     const card = await waitFor(openCard, 1000);
     expect(layerRoot()!.activeElement).toBe(card);
-    const stops = card.querySelectorAll('a[href], button').length;
+    // Tab stops: links and buttons that are not inside a closed disclosure (a fact's hidden source list).
+    const stops = Array.from(card.querySelectorAll('a[href], button')).filter((el) => !el.closest('[hidden]')).length;
     expect(stops).toBeGreaterThan(1);
     for (let i = 0; i < stops; i++) {
       await userEvent.tab();

@@ -2,7 +2,10 @@
  * The real annotation set and page copy, loaded through Vite so that both
  * unit (happy-dom) and browser-mode tests can use them.
  */
-import type { AnnotationSet, Article, Entity, Note } from '../../lib/annotations/types';
+import type { SourceLookup } from '../../lib/annotations/fact-sourcing';
+import type { AnnotationSet, Article, Entity, Note, Source } from '../../lib/annotations/types';
+import setFile from '../../data/set.json';
+import register from '../../data/sources.json';
 import articleHtml from '../fixtures/iranintl-202504220389.html?raw';
 import siteCss from '../fixtures/assets/site.css?raw';
 
@@ -16,7 +19,13 @@ export const annotationSet: AnnotationSet = {
   entities: strip<Entity>(import.meta.glob('../../data/entities/*.json', { eager: true })),
   notes: strip<Note>(import.meta.glob('../../data/notes/*.json', { eager: true })),
   articles: strip<Article>(import.meta.glob('../../data/articles/*.json', { eager: true })),
+  sources: register.sources as Source[],
+  checkedTo: setFile.checkedTo,
 };
+
+const sourcesById = new Map(annotationSet.sources.map((s) => [s.id, s]));
+/** The register as cards look it up. */
+export const sources: SourceLookup = (id) => sourcesById.get(id);
 
 export const ARTICLE_URL = 'https://www.iranintl.com/en/202504220389';
 export const article = annotationSet.articles.find((a) => a.id === 'iranintl-202504220389')!;

@@ -27,6 +27,7 @@ export function articleReport(overrides: Partial<PageReport> = {}): PageReport {
     entities: [entity('iran', 12), entity('ali-khamenei', 5), entity('xi-jinping', 4), entity('teapot-refineries', 1)],
     notes,
     annotationCount: 4 + notes.length - 1,
+    checkedTo: annotationSet.checkedTo,
     ...overrides,
   };
 }

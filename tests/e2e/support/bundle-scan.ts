@@ -101,9 +101,7 @@ export function ruleFor(finding: Finding): AllowRule | undefined {
 /** JSON paths (array indices as []) where the annotation data may hold a URL: source links. */
 export const DATA_URL_FIELDS = [
   '.articles[].url',
-  '.articles[].sources[].url',
-  '.entities[].sources[].url',
-  '.notes[].sources[].url',
+  '.sources[].url',
   '.notes[].targets[].source',
 ] as const;
 
