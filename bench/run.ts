@@ -33,6 +33,7 @@ import {
 } from './report';
 import { MARKJS_OPTIONS } from './measure-markjs';
 import { floorExtension } from './floor-extension';
+import { writePerformanceDoc } from './performance-doc';
 import { repeatBackstory, repeatBackstoryWithFloor, repeatMarkjs, repeatRerender } from './scenarios';
 import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEntities, syntheticPage } from './synthetic-page';
 
@@ -136,6 +137,7 @@ async function main(options: BenchOptions): Promise<void> {
     const report: BenchReport = { ...partial, targets: targetChecks(partial) };
     writeReport(options.reportPath, report);
     log(formatReport(report));
+    log(`Figures written to ${relative(PROJECT_DIR, writePerformanceDoc(report.generatedAt, formatReport(report)))}`);
     log(`Report: ${relative(PROJECT_DIR, options.reportPath)}${options.tracesDir ? `; traces in ${options.tracesDir}` : ''}`);
     log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {

@@ -4,7 +4,8 @@
  * Shows Backstory on the Iran International article without the internet:
  * builds the extension, serves the bundled copy of the article (or a saved
  * page) on this machine under the publisher's host name, and opens Chromium
- * (default) or Firefox ESR with Backstory installed.
+ * (default) or Firefox ESR with Backstory installed. A missing browser is
+ * installed first from Debian's packages (ensure-browser.ts).
  *
  * - With a display: a normal browser window; the page is served until Ctrl+C.
  * - Without one ($DISPLAY and $WAYLAND_DISPLAY unset) or with --headless:
@@ -26,13 +27,21 @@ import { ARTICLE_PATH, CHROMIUM_BUILD, CHROMIUM_PATH, FIREFOX_BUILD, FIREFOX_PAT
 import { ChromiumPopup, FirefoxPopup, type PopupDriver } from '../tests/e2e/support/popup-driver';
 import { moveTo, NEUTRAL_POINT } from '../tests/e2e/support/reader-input';
 import { saveScreenshot } from '../tests/e2e/support/screenshots';
+import { ensureBrowser, realSystem } from './ensure-browser';
 
 const DEMO_DIR = join(REPO_ROOT, 'artifacts', 'demo');
 const SCREENSHOTS = ['article', 'entity-card', 'popup', 'note-card'] as const;
 
 const BROWSERS = {
-  chromium: { label: 'Chromium', binary: CHROMIUM_PATH, aptPackage: 'chromium', buildScript: 'build', buildDir: CHROMIUM_BUILD },
-  firefox: { label: 'Firefox ESR', binary: FIREFOX_PATH, aptPackage: 'firefox-esr', buildScript: 'build:firefox', buildDir: FIREFOX_BUILD },
+  chromium: { label: 'Chromium', binary: CHROMIUM_PATH, aptPackage: 'chromium', pathVariable: 'CHROMIUM_PATH', buildScript: 'build', buildDir: CHROMIUM_BUILD },
+  firefox: {
+    label: 'Firefox ESR',
+    binary: FIREFOX_PATH,
+    aptPackage: 'firefox-esr',
+    pathVariable: 'FIREFOX_PATH',
+    buildScript: 'build:firefox',
+    buildDir: FIREFOX_BUILD,
+  },
 } as const;
 type BrowserName = keyof typeof BROWSERS;
 
@@ -72,8 +81,8 @@ function fail(message: string): never {
 }
 
 function requireBrowser(name: BrowserName): void {
-  const { label, binary, aptPackage } = BROWSERS[name];
-  if (!existsSync(binary)) fail(`${label} was not found at ${binary}. Install it with:\n  sudo apt-get install -y ${aptPackage}`);
+  const result = ensureBrowser(BROWSERS[name], realSystem);
+  if (!result.ok) fail(result.message);
 }
 
 /** npm run build / build:firefox (which check the data first), output shown only on failure. */
@@ -215,9 +224,9 @@ ${result.screenshots.map((path) => `  ${displayPath(path)}`).join('\n')}`);
 
 async function main(): Promise<void> {
   const options = parseOptions();
-  requireBrowser(options.browser);
   const savedPage = options.page ? resolve(options.page) : undefined;
   if (savedPage && !existsSync(savedPage)) fail(`No such file: ${savedPage}`);
+  requireBrowser(options.browser);
   build(options.browser);
 
   const server = await startFixtureServer({ articleHtml: savedPage ? readFileSync(savedPage, 'utf8') : undefined });
