@@ -101,6 +101,13 @@ export interface Fact {
  *   holds it ("the Supreme Leader"); give `validFrom`/`validTo`.
  * - `alias`: any other fixed way of naming it ("the Islamic Republic").
  *
+ * - `short`: a surname, a first name or a short title that may mean several
+ *   entities ("Khamenei", "Mojtaba", "the Foreign Ministry"): it links only
+ *   to an entity the page names in full (see lib/mentions/resolve-mentions.ts).
+ * - `block`: words that contain a form but are not the entity ("The
+ *   Washington Post", "North Korea’s supreme leader"): they link nothing, and
+ *   as the longer match they keep the shorter form from matching inside them.
+ *
  * A form with `validFrom` or `validTo` is ambiguous over time: it is matched
  * only on pages whose publication date is known and inside the range.
  * Possessives ("Khamenei’s") need no form of their own: the apostrophe ends
@@ -108,7 +115,7 @@ export interface Fact {
  */
 export interface SurfaceForm {
   text: string;
-  kind: 'name' | 'variant' | 'title' | 'alias';
+  kind: 'name' | 'variant' | 'title' | 'alias' | 'short' | 'block';
   /** For `variant`: the form (of this entity) it is a spelling of. */
   canonical?: string;
   /** First publication date on which the form refers to this entity. */
@@ -117,6 +124,17 @@ export interface SurfaceForm {
   validTo?: IsoDate;
   /** Match regardless of letter case (default: case must match). */
   ignoreCase?: boolean;
+  /**
+   * For `short` forms: words right before or after the form that show this
+   * entity is meant ("’s death" after "Khamenei" on a 2026 page).
+   */
+  cues?: { before?: string[]; after?: string[] };
+  /**
+   * For `short` forms: may link with no full name on the page when this is
+   * the only entity the form can mean on the page's date ("Khamenei" on a
+   * 2025 page, before his son succeeded him).
+   */
+  alone?: boolean;
 }
 
 /** The entity's name in its own script, with the source that gives it. */

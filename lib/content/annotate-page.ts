@@ -7,8 +7,10 @@
  */
 import { anchor } from '../anchoring/anchor';
 import type { AnnotationSet, Note } from '../annotations/types';
+import { formApplies } from '../mentions/active-forms';
 import { entityMatcher, type EntityFormIndex, type FormRef } from '../mentions/entity-forms';
 import { firstOfEach } from '../mentions/find-mentions';
+import { type LinkReason, type RawMention, resolveMentions, shortSenses } from '../mentions/resolve-mentions';
 import type { DetectedPage } from '../page/detect-page';
 import type { Settings } from '../settings';
 import { textIndexSteps, type TextIndex } from '../text/text-index';
@@ -24,6 +26,8 @@ export interface PlacedAnnotation {
   readonly end: number;
   /** The DOM Range over the text, made on first use; null if the page changed under it. */
   readonly range: Range | null;
+  /** Why an entity mention was linked (the card says so). */
+  readonly reason?: LinkReason;
 }
 
 export interface Orphan {
@@ -62,6 +66,7 @@ class Placed implements PlacedAnnotation {
     readonly id: string,
     readonly start: number,
     readonly end: number,
+    readonly reason?: LinkReason,
   ) {}
 
   get range(): Range | null {
@@ -108,15 +113,23 @@ export async function annotatePage(
   const matcher = entityMatcher(set.entities, formIndex, page.date, (entity) => settings.entityTypes.includes(entity.type));
   if (!(await slicer.checkpoint())) return null;
   const lowered = lowerCaseSameLength(text);
-  const found: PlacedAnnotation[] = [];
-  const mentionCounts = new Map<string, number>();
-  const addMention = (start: number, end: number, { entity }: FormRef): void => {
-    mentionCounts.set(entity.id, (mentionCounts.get(entity.id) ?? 0) + 1);
-    found.push(new Placed(index, 'entity', entity.id, start, end));
+  const raw: RawMention[] = [];
+  const addMention = (start: number, end: number, ref: FormRef): void => {
+    raw.push({ start, end, ref });
   };
   for (let from = 0; from < text.length; ) {
     if (!(await slicer.checkpoint())) return null;
     from = matcher.forEachMatch(text, from, Math.min(text.length, from + CHUNK_CHARS), lowered, addMention);
+  }
+  // Made only when a short form matched: most pages of most sets need no senses.
+  const senses = raw.some((m) => m.ref.form.kind === 'short')
+    ? shortSenses(set.entities, (entity, form) => settings.entityTypes.includes(entity.type) && formApplies(form, page.date))
+    : new Map();
+  const found: PlacedAnnotation[] = [];
+  const mentionCounts = new Map<string, number>();
+  for (const m of resolveMentions(raw, text, page.date, senses)) {
+    mentionCounts.set(m.entityId, (mentionCounts.get(m.entityId) ?? 0) + 1);
+    found.push(new Placed(index, 'entity', m.entityId, m.start, m.end, m.reason));
   }
   const mentions = settings.mentionMode === 'first' ? firstOfEach(found, (m) => m.id) : found;
 

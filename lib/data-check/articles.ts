@@ -4,7 +4,7 @@
  * by the same matcher the extension runs, on the article's date.
  */
 import { firstDay } from '../mentions/active-forms';
-import { createMentionMatcher, findMentions } from '../mentions/find-mentions';
+import { linkMentions } from '../mentions/find-mentions';
 import { normalizeText } from '../text/normalize';
 import type { Report } from './problems';
 import type { Records } from './records';
@@ -26,7 +26,8 @@ export function checkArticles(records: Records, articleTexts: Map<string, string
     article.fingerprints.forEach((quote, i) => {
       if (!text.includes(normalizeText(quote))) report(file, `$.fingerprints[${i}]`, `fingerprint "${quote}" does not occur in the article text`);
     });
-    const found = new Set(findMentions(text, createMentionMatcher([...records.entities.values()], firstDay(article.published))).map((m) => m.entityId));
+    const entities = [...records.entities.values()];
+    const found = new Set(linkMentions(text, { entities }, firstDay(article.published)).map((m) => m.entityId));
     article.mentions.forEach((id, i) => {
       if (!records.entities.has(id)) report(file, `$.mentions[${i}]`, `unknown entity "${id}"`);
       else if (!found.has(id)) report(file, `$.mentions[${i}]`, `no surface form of "${id}" occurs in the article text (as of ${article.published})`);

@@ -15,6 +15,7 @@ import type { Report } from './problems';
 import { factsOf, type Records } from './records';
 import { strings } from './text-fields';
 
+const FORWARD_KEYS = new Set(['checkedTo', 'validFrom', 'validTo']);
 const DATE_KEYS = new Set(['date', 'endDate', 'asOf', 'validFrom', 'validTo', 'from', 'to', 'published', 'checkedTo']);
 /** Words that state how things stand now, which goes stale unless dated (a description must not use them at all). */
 const STATUS_WORDS = /\b(still|currently|presently|remains?|to date|so far|incumbent|now|continues to)\b/i;
@@ -42,7 +43,8 @@ function checkCalendar(records: Records, files: { path: string; json: unknown }[
     for (const [value, path, key] of strings(file.json, '$')) {
       if (!DATE_KEYS.has(key)) continue;
       if (!isRealDate(value)) report(file.path, path, `${value} is not a real calendar date`);
-      else if (records.checkedTo && key !== 'checkedTo' && firstDay(value) > lastDay(records.checkedTo)) {
+      // A surface form's range speaks of the pages it applies to, which may come later; every other date is a claim.
+      else if (records.checkedTo && !FORWARD_KEYS.has(key) && firstDay(value) > lastDay(records.checkedTo)) {
         report(file.path, path, `${value} is later than the set's checkedTo date ${records.checkedTo} (${records.setFile})`);
       }
     }

@@ -6,7 +6,10 @@
  * - no form is a word too common to mean one entity ("a", "the", "president"),
  *   and a form matched regardless of case is at least 4 characters long
  *   ("US" may link when written in capitals; "us" must not);
- * - the same form names two entities only on dates that do not overlap.
+ * - the same form names two entities only on dates that do not overlap,
+ *   unless both are `short` (the page decides) or `block` (they link nothing);
+ * - a `block` form contains a form of its entity (else it blocks nothing);
+ *   `cues` and `alone` belong to `short` forms.
  */
 import type { Entity, SurfaceForm } from '../annotations/types';
 import { firstDay, lastDay } from '../mentions/active-forms';
@@ -53,6 +56,30 @@ function checkForm(entity: Entity, form: SurfaceForm, i: number, file: string, r
   }
 }
 
+/** Rules for the forms that resolution treats specially (lib/mentions/resolve-mentions.ts). */
+function checkResolutionFields(entity: Entity, form: SurfaceForm, i: number, file: string, report: Report): void {
+  const path = `$.surfaceForms[${i}]`;
+  if (form.kind !== 'short' && (form.cues || form.alone)) report(file, path, '"cues" and "alone" apply only to forms of kind "short"');
+  if (form.kind === 'block') {
+    const text = normalizeText(form.text).toLowerCase();
+    const guarded = entity.surfaceForms.some((other) => other !== form && other.kind !== 'block' && containsWords(text, normalizeText(other.text).toLowerCase()));
+    if (!guarded) report(file, `${path}.text`, `block form "${form.text}" contains none of this entity's other forms, so it blocks nothing`);
+  }
+}
+
+/** `inner` occurs in `outer` as whole words. */
+function containsWords(outer: string, inner: string): boolean {
+  for (let at = outer.indexOf(inner); at !== -1; at = outer.indexOf(inner, at + 1)) {
+    const before = at === 0 || !isWordCode(outer.charCodeAt(at - 1));
+    const after = at + inner.length === outer.length || !isWordCode(outer.charCodeAt(at + inner.length));
+    if (before && after) return true;
+  }
+  return false;
+}
+
+/** Forms resolved on the page (short) or that link nothing (block) may share their words with another entity's. */
+const sharable = (f: SurfaceForm) => f.kind === 'short' || f.kind === 'block';
+
 const from = (f: SurfaceForm) => (f.validFrom ? firstDay(f.validFrom) : '0000-01-01');
 const to = (f: SurfaceForm) => (f.validTo ? lastDay(f.validTo) : '9999-12-31');
 
@@ -62,6 +89,7 @@ export function checkSurfaceForms(records: Records, report: Report): void {
     const file = records.fileOf(entity);
     entity.surfaceForms.forEach((form, i) => {
       checkForm(entity, form, i, file, report);
+      checkResolutionFields(entity, form, i, file, report);
       const key = normalizeText(form.text).toLowerCase();
       owners.set(key, [...(owners.get(key) ?? []), { entity, index: i }]);
     });
@@ -77,6 +105,7 @@ export function checkSurfaceForms(records: Records, report: Report): void {
           if (fa.text === fb.text) report(file, path, `duplicate surface form "${fb.text}"`);
           continue;
         }
+        if (sharable(fa) && sharable(fb)) continue;
         const caseClash = fa.ignoreCase || fb.ignoreCase || normalizeText(fa.text) === normalizeText(fb.text);
         if (caseClash && from(fa) <= to(fb) && from(fb) <= to(fa)) {
           report(file, path, `form "${fb.text}" also names ${list[a].entity.id} on overlapping dates: give both date ranges (validFrom/validTo) that do not overlap`);

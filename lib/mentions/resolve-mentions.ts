@@ -1,0 +1,146 @@
+/**
+ * From matched words to linked entities: the page is read, not only its date
+ * (issue #14). The matcher finds the longest surface form at each place in
+ * one pass; this pass decides what each match means.
+ *
+ * - `block` forms link nothing: a longer name that contains a form is not
+ *   that form ("The Washington Post", "North Korea’s supreme leader").
+ * - `name`, `variant`, `alias` and dated `title` forms link their entity.
+ * - `short` forms (a surname, a first name, "the Foreign Ministry") may
+ *   belong to several entities and link only to one the page names in full,
+ *   one sense per page (Gale, Church & Yarowsky 1992,
+ *   https://aclanthology.org/H92-1045/): the entity named nearest before,
+ *   else nearest after (a headline comes before the full name). Before that,
+ *   the words around decide where they can: a form's `cues` ("Khamenei’s
+ *   death" is the father's), and "the late" or "former" go with the entity
+ *   whose offices had all ended by the page's date. Where nothing decides,
+ *   nothing is linked: a wrong card is worse than none.
+ */
+import type { Entity, SurfaceForm } from '../annotations/types';
+import { lastDay } from './active-forms';
+import { straightenQuotes } from '../text/normalize';
+import type { FormRef } from './entity-forms';
+
+export interface RawMention {
+  start: number;
+  end: number;
+  ref: FormRef;
+}
+
+export type LinkReason =
+  /** Named in full (or by another spelling or a fixed alias). */
+  | { kind: 'name' }
+  /** A title that names the entity on the page's date. */
+  | { kind: 'title'; date: string | null }
+  /** A short form resolved by the entity's full name elsewhere on the page. */
+  | { kind: 'refers-back'; direction: 'above' | 'below' }
+  /** A short form resolved by the words around it ("the late", "’s death"). */
+  | { kind: 'context'; words: string };
+
+export interface LinkedMention {
+  entityId: string;
+  start: number;
+  end: number;
+  reason: LinkReason;
+}
+
+/** The short forms that apply on a page, by lower-cased text: the entities a short word may mean. */
+export type ShortSenses = Map<string, FormRef[]>;
+
+export function shortSenses(entities: readonly Entity[], applies: (entity: Entity, form: SurfaceForm) => boolean): ShortSenses {
+  const senses: ShortSenses = new Map();
+  for (const entity of entities) {
+    for (const form of entity.surfaceForms) {
+      if (form.kind !== 'short' || !applies(entity, form)) continue;
+      const key = straightenQuotes(form.text).toLowerCase();
+      senses.set(key, [...(senses.get(key) ?? []), { entity, form }]);
+    }
+  }
+  return senses;
+}
+
+const LATE_OR_FORMER = /(?:^|[^\p{L}])(?:the late|late|former|ex-)\s+$/iu;
+
+/** Every office the entity held had ended by the page's date (the late Ali Khamenei, the former minister Zarif). */
+function rolesEndedBy(entity: Entity, pageDate: string | null): boolean {
+  const roles = entity.roles ?? [];
+  if (!pageDate || roles.length === 0) return false;
+  return roles.every((role) => role.to !== undefined && lastDay(role.to) <= pageDate);
+}
+
+function cued(form: SurfaceForm, text: string, start: number, end: number): string | null {
+  const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
+  const after = text.slice(end, end + 40).toLowerCase();
+  for (const cue of form.cues?.before ?? []) if (before.endsWith(straightenQuotes(cue).toLowerCase())) return cue;
+  for (const cue of form.cues?.after ?? []) if (after.startsWith(straightenQuotes(cue).toLowerCase())) return cue;
+  return null;
+}
+
+/** The candidates whose form also fits the letter case of the words matched. */
+function candidatesFor(mention: RawMention, text: string, senses: ShortSenses): FormRef[] {
+  const words = text.slice(mention.start, mention.end);
+  return (senses.get(words.toLowerCase()) ?? []).filter(({ form }) => form.ignoreCase || straightenQuotes(form.text) === words);
+}
+
+export function resolveMentions(raw: readonly RawMention[], text: string, pageDate: string | null, senses: ShortSenses): LinkedMention[] {
+  // Full mentions first: they decide what the short ones refer to.
+  const anchors: { at: number; entityId: string }[] = [];
+  for (const m of raw) {
+    const kind = m.ref.form.kind;
+    if (kind === 'name' || kind === 'variant' || kind === 'alias' || kind === 'title') anchors.push({ at: m.start, entityId: m.ref.entity.id });
+  }
+  const linked: LinkedMention[] = [];
+  for (const m of raw) {
+    const { entity, form } = m.ref;
+    switch (form.kind) {
+      case 'block':
+        continue;
+      case 'title':
+        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: { kind: 'title', date: pageDate } });
+        continue;
+      case 'short': {
+        const resolved = resolveShort(m, text, pageDate, candidatesFor(m, text, senses), anchors);
+        if (resolved) linked.push({ start: m.start, end: m.end, ...resolved });
+        continue;
+      }
+      default:
+        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: { kind: 'name' } });
+    }
+  }
+  return linked;
+}
+
+/** A capitalised word right after a first name or surname: someone else's full name ("Mojtaba Zolnour"). */
+const NAME_FOLLOWS = /^ \p{Lu}\p{Ll}/u;
+
+function resolveShort(
+  m: RawMention,
+  text: string,
+  pageDate: string | null,
+  candidates: FormRef[],
+  anchors: readonly { at: number; entityId: string }[],
+): { entityId: string; reason: LinkReason } | null {
+  if (candidates.length === 0) return null;
+  // Had this entity's longer name followed, the matcher would have matched it instead.
+  if (NAME_FOLLOWS.test(text.slice(m.end, m.end + 3))) return null;
+  const byCue = candidates.map((c) => ({ c, cue: cued(c.form, text, m.start, m.end) })).filter((x) => x.cue !== null);
+  if (byCue.length === 1) return { entityId: byCue[0].c.entity.id, reason: { kind: 'context', words: byCue[0].cue! } };
+  const ids = new Set(candidates.map((c) => c.entity.id));
+  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  if (candidates.length > 1 && LATE_OR_FORMER.test(before)) {
+    const ended = candidates.filter((c) => rolesEndedBy(c.entity, pageDate));
+    if (ended.length === 1) return { entityId: ended[0].entity.id, reason: { kind: 'context', words: before.trim() } };
+  }
+  let above: string | null = null;
+  let below: string | null = null;
+  for (const anchor of anchors) {
+    if (!ids.has(anchor.entityId)) continue;
+    if (anchor.at < m.start) above = anchor.entityId;
+    else if (below === null && anchor.at > m.start) below = anchor.entityId;
+  }
+  if (above) return { entityId: above, reason: { kind: 'refers-back', direction: 'above' } };
+  if (below) return { entityId: below, reason: { kind: 'refers-back', direction: 'below' } };
+  // Named nowhere on the page: a form that may stand alone links when it is the only sense on the page's date.
+  if (candidates.length === 1 && candidates[0].form.alone) return { entityId: candidates[0].entity.id, reason: { kind: 'title', date: pageDate } };
+  return null;
+}
