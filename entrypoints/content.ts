@@ -13,10 +13,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
+    // Match patterns already limit the hosts; this also keeps the script inert
+    // where Chromium's patterns match and the publisher check does not (the
+    // trailing-dot spelling www.iranintl.com., where Firefox never injects):
+    // no mark, no listener, no badge, nothing for the page to see.
+    if (!isPublisherHost(location.hostname) || !highlightApiAvailable()) return;
     // Marks let benchmarks and the demo measure Backstory's work on the page.
     performance.mark('backstory:start');
-    // Match patterns already limit the hosts; this guards against a pattern edited by mistake.
-    if (!isPublisherHost(location.hostname) || !highlightApiAvailable()) return;
     const set = bundledAnnotationSet();
     const page = new BackstoryPage({
       win: window,
