@@ -11,7 +11,24 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
  *   highlight registry, in Debian's Chromium (vitest browser mode).
  * The end-to-end suite has its own config (vitest.e2e.config.ts).
  */
-type PlaywrightContext = { page: { emulateMedia(options: Record<string, string>): Promise<void> } };
+type PlaywrightContext = {
+  page: {
+    emulateMedia(options: Record<string, string>): Promise<void>;
+    mouse: { move(x: number, y: number): Promise<void> };
+  };
+  iframe: { owner(): { boundingBox(): Promise<{ x: number; y: number; width: number } | null> } };
+  frame(): Promise<{ evaluate<T>(fn: () => T): Promise<T> }>;
+  context: { newCDPSession(page: unknown): Promise<{ send(method: string, params: object): Promise<unknown>; detach(): Promise<void> }> };
+};
+
+/** Where a point of the test's frame is on the page the browser shows (the frame may be offset and scaled). */
+async function pagePoint(context: PlaywrightContext, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = await context.iframe.owner().boundingBox();
+  if (!box) throw new Error('the test frame is not on the page');
+  const frameWidth = await (await context.frame()).evaluate(() => window.innerWidth);
+  const scale = box.width / frameWidth;
+  return { x: box.x + x * scale, y: box.y + y * scale };
+}
 
 const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
@@ -60,6 +77,20 @@ export default defineConfig({
               },
               async setReducedMotion(ctx, reduce: boolean) {
                 await (ctx as unknown as PlaywrightContext).page.emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
+              },
+              // Real (trusted) input: Backstory ignores events a page script dispatches.
+              async mouseMove(ctx, x: number, y: number) {
+                const context = ctx as unknown as PlaywrightContext;
+                const point = await pagePoint(context, x, y);
+                await context.page.mouse.move(point.x, point.y);
+              },
+              async touchTap(ctx, x: number, y: number) {
+                const context = ctx as unknown as PlaywrightContext;
+                const point = await pagePoint(context, x, y);
+                const cdp = await context.context.newCDPSession(context.page);
+                await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+                await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+                await cdp.detach();
               },
             },
           },

@@ -27,7 +27,7 @@ export function floorExtension(buildDir: string): string {
   const css = entry.css?.[0];
   if (!data?.endsWith('annotation-data.js') || !css) throw new Error(`${buildDir}: the content script entry is not [annotation-data.js, content.js] with a stylesheet`);
   // The floor paints through the build's own rule; a renamed highlight would leave it painting nothing, unnoticed.
-  const name = HIGHLIGHT_NAMES.entity.underline;
+  const name = HIGHLIGHT_NAMES.entity;
   if (!readFileSync(join(buildDir, css), 'utf8').includes(`::highlight(${name})`)) throw new Error(`${buildDir}/${css} has no ::highlight(${name}) rule`);
 
   const dir = join(mkdtempSync(join(tmpdir(), 'backstory-bench-floor-')), 'chrome-mv3');

@@ -13,12 +13,16 @@ import SettingsPanel from './SettingsPanel';
 export interface PopupProps {
   /** Delay before re-reading the page after a setting changes (the page applies it first). */
   refreshDelayMs?: number;
+  /** Delay between asks while the page is still loading its settings. */
+  loadingPollMs?: number;
 }
 
 /** The toolbar popup: what this page is, what Backstory found on it, and the controls. */
-export default function Popup({ refreshDelayMs = 150 }: PopupProps) {
+export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: PopupProps) {
   const [tab, setTab] = useState<TabState | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  /** A change the browser refused to save (storage full): said until the next change succeeds. */
+  const [saveFailed, setSaveFailed] = useState(false);
 
   const refresh = useCallback(async () => {
     const [state, stored] = await Promise.all([getTabState(), loadSettings()]);
@@ -39,9 +43,31 @@ export default function Popup({ refreshDelayMs = 150 }: PopupProps) {
     };
   }, [refresh, refreshDelayMs]);
 
-  if (!tab || !settings) return <PopupState message={t('popupLoading')} />;
+  const loading = tab?.kind === 'report' && tab.report.status === 'loading';
+  useEffect(() => {
+    if (!loading) return;
+    // The page is still reading the reader's settings: ask again rather than guess.
+    const timer = setTimeout(() => void refresh(), loadingPollMs);
+    return () => clearTimeout(timer);
+  }, [tab, loading, refresh, loadingPollMs]);
 
-  const change = (patch: SettingsPatch) => void saveSettings(patch).then(setSettings);
+  if (!tab || !settings || loading) return <PopupState message={t('popupLoading')} />;
+
+  // What is shown is what was saved: on a refused save the controls return to
+  // the stored state (a fresh object, so they re-render) and the popup says why.
+  const saved = <T,>(save: Promise<T>, after: (value: T) => void) =>
+    void save.then(
+      (value) => {
+        setSaveFailed(false);
+        after(value);
+      },
+      async () => {
+        setSaveFailed(true);
+        setSettings(await loadSettings());
+        await refresh();
+      },
+    );
+  const change = (patch: SettingsPatch) => saved(saveSettings(patch), setSettings);
   const report = tab.kind === 'report' ? tab.report : null;
   const reveal = (target: RevealTarget) => {
     if (tab.kind === 'report') void revealOnPage(tab.tabId, target);
@@ -52,8 +78,13 @@ export default function Popup({ refreshDelayMs = 150 }: PopupProps) {
       settings={settings}
       pageOn={pageOn}
       onChange={change}
-      onPageToggle={(on) => report && void setPageHighlights(report.url, on)}
+      onPageToggle={(on) => report && saved(setPageHighlights(report.url, on), () => {})}
     />
+  );
+  const failure = saveFailed && (
+    <p class="save-error" role="alert">
+      {t('saveFailed')}
+    </p>
   );
 
   if (tab.kind === 'unsupported') {
@@ -96,6 +127,7 @@ export default function Popup({ refreshDelayMs = 150 }: PopupProps) {
           )}
         </>
       )}
+      {failure}
       {controls}
       {r.checkedTo && <p class="checked-to">{t('backgroundCheckedTo', formatDate(r.checkedTo.slice(0, 7)))}</p>}
     </main>

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { bundledAnnotationSet } from '../lib/annotations/bundled-set';
 import { BackstoryPage } from '../lib/content/backstory-page';
 import { highlightApiAvailable } from '../lib/highlight/highlighter';
-import { isContentRequest, type BackgroundRequest } from '../lib/messages';
+import { answerContentRequest } from '../lib/content/answer-request';
+import { parseBackgroundRequest } from '../lib/messages';
 import { isPublisherHost, PUBLISHER_HOSTS } from '../lib/page/publisher';
 import { loadPagesOff, loadSettings, onSettingsChanged } from '../lib/settings';
 
@@ -12,10 +13,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
+    // Match patterns already limit the hosts; this also keeps the script inert
+    // where Chromium's patterns match and the publisher check does not (the
+    // trailing-dot spelling www.iranintl.com., where Firefox never injects):
+    // no mark, no listener, no badge, nothing for the page to see.
+    if (!isPublisherHost(location.hostname) || !highlightApiAvailable()) return;
     // Marks let benchmarks and the demo measure Backstory's work on the page.
     performance.mark('backstory:start');
-    // Match patterns already limit the hosts; this guards against a pattern edited by mistake.
-    if (!isPublisherHost(location.hostname) || !highlightApiAvailable()) return;
     const set = bundledAnnotationSet();
     const page = new BackstoryPage({
       win: window,
@@ -24,8 +28,9 @@ export default defineContentScript({
       loadSettings,
       loadPagesOff,
       sendBadge: (count) => {
-        const message: BackgroundRequest = { type: 'backstory:badge', count };
-        browser.runtime.sendMessage(message).catch(() => {});
+        // The background's own schema: a count it would refuse is not sent.
+        const parsed = parseBackgroundRequest({ type: 'backstory:badge', count });
+        if (parsed.ok) browser.runtime.sendMessage(parsed.message).catch(() => {});
       },
     });
     const unsubscribe = onSettingsChanged(() => void page.settingsChanged());
@@ -34,8 +39,7 @@ export default defineContentScript({
     // (minimum 105) ignores a promise returned by a listener
     // (https://developer.chrome.com/docs/extensions/develop/concepts/messaging).
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
-      if (!isContentRequest(message)) return;
-      sendResponse(message.type === 'backstory:get-report' ? page.report() : page.reveal(message.target));
+      sendResponse(answerContentRequest(page, message));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

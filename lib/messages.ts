@@ -35,6 +35,8 @@ export interface ArticleSummary {
 }
 
 export type PageStatus =
+  /** The content script is still reading the reader's settings or making its first pass. */
+  | 'loading'
   /** The annotated article. */
   | 'article'
   /** Another article page of the publisher: entities only. */
@@ -45,6 +47,8 @@ export type PageStatus =
   | 'site-off'
   /** The reader turned highlights off for this page. */
   | 'page-off';
+
+const PAGE_STATUSES: readonly string[] = ['loading', 'article', 'other-article', 'no-article', 'site-off', 'page-off'];
 
 export interface PageReport {
   status: PageStatus;
@@ -68,18 +72,119 @@ export type ContentRequest =
 
 export type BackgroundRequest = { type: 'backstory:badge'; count: number };
 
-export function isContentRequest(message: unknown): message is ContentRequest {
-  const type = (message as { type?: unknown } | null)?.type;
-  return type === 'backstory:get-report' || type === 'backstory:reveal';
+/**
+ * What a receiver answers to a message it will not act on. Listeners answer
+ * this value instead of throwing: a throw inside a listener reaches the
+ * sender as an unreadable error, and in the content script it runs on the
+ * reader's page.
+ */
+export interface MessageError {
+  error: 'invalid-message';
+  reason: string;
 }
 
-export function isBackgroundRequest(message: unknown): message is BackgroundRequest {
-  const m = message as { type?: unknown; count?: unknown } | null;
-  return m?.type === 'backstory:badge' && typeof m.count === 'number';
+/** A schema: the message's fields checked one by one; a reason when they do not hold. */
+type Schema<T> = (message: Record<string, unknown>) => T | string;
+
+/** Ids in the data are short slugs; anything longer is not one of ours. */
+const MAX_ID_LENGTH = 200;
+/** Badge counts beyond this are not a page's annotations (the badge shows 999+ from 1,000). */
+export const MAX_BADGE_COUNT = 1_000_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+}
+
+/** One schema per message kind; sender and receiver both check against it. */
+const CONTENT_SCHEMAS: { [K in ContentRequest['type']]: Schema<Extract<ContentRequest, { type: K }>> } = {
+  'backstory:get-report': () => ({ type: 'backstory:get-report' }),
+  'backstory:reveal': ({ target }) => {
+    if (!isRecord(target)) return 'reveal needs a target object';
+    const { kind, id } = target;
+    if (kind !== 'entity' && kind !== 'note') return 'reveal target kind must be "entity" or "note"';
+    if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) return 'reveal target id must be a short string';
+    return { type: 'backstory:reveal', target: { kind, id } };
+  },
+};
+
+const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<BackgroundRequest, { type: K }>> } = {
+  'backstory:badge': ({ count }) =>
+    isCount(count, MAX_BADGE_COUNT) ? { type: 'backstory:badge', count } : `badge count must be an integer from 0 to ${MAX_BADGE_COUNT}`,
+};
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; error: MessageError };
+
+function parseWith<T>(schemas: Record<string, Schema<T>>, message: unknown): Parsed<T> {
+  const fail = (reason: string): Parsed<T> => ({ ok: false, error: { error: 'invalid-message', reason } });
+  if (!isRecord(message)) return fail('a message must be an object');
+  const { type } = message;
+  // Own keys only: "__proto__" or "toString" must not find a schema.
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) return fail('unknown message type');
+  const result = schemas[type](message);
+  return typeof result === 'string' ? fail(result) : { ok: true, message: result };
+}
+
+/** A message to the content script, checked (the content script and the popup share this). */
+export function parseContentRequest(message: unknown): Parsed<ContentRequest> {
+  return parseWith<ContentRequest>(CONTENT_SCHEMAS as Record<string, Schema<ContentRequest>>, message);
+}
+
+/** A message to the background script, checked (the content script and the background share this). */
+export function parseBackgroundRequest(message: unknown): Parsed<BackgroundRequest> {
+  return parseWith<BackgroundRequest>(BACKGROUND_SCHEMAS as Record<string, Schema<BackgroundRequest>>, message);
+}
+
+export function isMessageError(value: unknown): value is MessageError {
+  return isRecord(value) && value.error === 'invalid-message' && typeof value.reason === 'string';
+}
+
+function isEntityFound(value: unknown): boolean {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.name === 'string' && typeof value.type === 'string' && isCount(value.mentions);
+}
+
+function isNoteOnPage(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.title === 'string' &&
+    (value.period === 'background' || value.period === 'after') &&
+    typeof value.placed === 'boolean' &&
+    typeof value.singleSource === 'boolean'
+  );
+}
+
+function isArticleSummary(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    ['id', 'url', 'headline', 'publisher', 'published', 'lang'].every((key) => typeof value[key] === 'string') &&
+    Array.isArray(value.summary)
+  );
+}
+
+/** The content script's answer to get-report, as the popup receives it: anything else is no answer. */
+export function isPageReport(value: unknown): value is PageReport {
+  return (
+    isRecord(value) &&
+    typeof value.status === 'string' &&
+    PAGE_STATUSES.includes(value.status) &&
+    typeof value.url === 'string' &&
+    (value.article === undefined || isArticleSummary(value.article)) &&
+    Array.isArray(value.entities) &&
+    value.entities.every(isEntityFound) &&
+    Array.isArray(value.notes) &&
+    value.notes.every(isNoteOnPage) &&
+    isCount(value.annotationCount) &&
+    typeof value.checkedTo === 'string' &&
+    (value.annotateMs === undefined || (typeof value.annotateMs === 'number' && Number.isFinite(value.annotateMs)))
+  );
 }
 
 /** Badge text for a count: empty for none, capped like Hypothesis' badge. */
 export function badgeText(count: number): string {
-  if (count <= 0) return '';
+  if (!isCount(count) || count === 0) return '';
   return count > 999 ? '999+' : String(count);
 }

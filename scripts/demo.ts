@@ -114,9 +114,9 @@ async function runHeaded(session: BrowserSession, url: string): Promise<void> {
   });
 }
 
-/** The name of Backstory's registered entity highlight (it depends on the style setting). */
+/** The name of Backstory's registered entity highlight (the same whatever the settings), if registered. */
 function entityHighlightName(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => Array.from(CSS.highlights.keys()).find((name) => name.startsWith('backstory-entity-')));
+  return page.evaluate(() => Array.from(CSS.highlights.keys()).find((name) => name === 'backstory-entity'));
 }
 
 /**

@@ -40,6 +40,6 @@ void (async () => {
       }
     }
   }
-  CSS.highlights.set('backstory-entity-underline', new Highlight(...ranges));
+  CSS.highlights.set('backstory-entity', new Highlight(...ranges));
   performance.mark('backstory:annotated', { detail: { mentions: ranges.length } });
 })();

@@ -58,6 +58,8 @@ export class BackstoryPage {
   private readonly revealCursor = new Map<string, number>();
   private announcedFor = '';
   private lastBadge = -1;
+  /** A pass has finished with the reader's settings: until then the report says "loading", not a guess. */
+  private settled = false;
   private lookups: { entities: Map<string, Entity>; notes: Map<string, Note>; sources: Map<string, Source> } | null = null;
 
   constructor(private readonly options: BackstoryPageOptions) {
@@ -100,6 +102,7 @@ export class BackstoryPage {
         detail: { mentions: mentions.length, notes: notesPlaced(result), noteRanges: notes.length, orphans: orphans.length },
       });
     }
+    this.settled = true;
     const count = annotationCount(this.result);
     if (count !== this.lastBadge) this.options.sendBadge((this.lastBadge = count));
   }
@@ -113,13 +116,15 @@ export class BackstoryPage {
 
   report(): PageReport {
     const page = this.detected;
-    const status = !this.settings?.siteEnabled
-      ? 'site-off'
-      : page.kind !== 'article' && page.kind !== 'other-article'
-        ? 'no-article'
-        : this.pageIsOff()
-          ? 'page-off'
-          : page.kind;
+    const status = !this.settled || !this.settings
+      ? 'loading'
+      : !this.settings.siteEnabled
+        ? 'site-off'
+        : page.kind !== 'article' && page.kind !== 'other-article'
+          ? 'no-article'
+          : this.pageIsOff()
+            ? 'page-off'
+            : page.kind;
     const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
     return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.options.set.checkedTo, this.annotateMs);
   }

@@ -1,8 +1,21 @@
 /**
- * The UI layer on the page: one host element with an open shadow root
+ * The UI layer on the page: one host element with a closed shadow root
  * holding the card and a live region. The page's CSS cannot reach inside and
- * the card's CSS cannot leak out; the host carries `data-backstory` so the
- * text index and the page observer ignore it.
+ * the card's CSS cannot leak out.
+ *
+ * The page must not be able to speak in Backstory's voice, so:
+ * - the shadow root is closed: page scripts get `shadowRoot === null` and
+ *   cannot rewrite a card's words or links (only this module keeps the root;
+ *   tests reach it through `layerShadowRoot`, from the content script's side);
+ * - the host is a plain <div>, which no page can claim with
+ *   customElements.define (a custom element name such as "backstory-layer"
+ *   could be defined by the page first: its constructor would run for
+ *   Backstory's element and could attach a shadow root before Backstory);
+ *   its one attribute has a random name, so no selector written in advance
+ *   finds it;
+ * - the card is a manual popover, shown in the top layer: no transform,
+ *   filter or zoom on the page's <html> can misplace it and no overlay the
+ *   page adds later can cover it.
  *
  * The host is a child of <html>, not <body>: a client-side framework that
  * re-renders <body> must not take the card with it.
@@ -14,7 +27,6 @@ import cardCss from '../../components/card.css?inline';
 import type { Note } from '../annotations/types';
 import type { SourceLookup } from '../annotations/fact-sourcing';
 import { nearestLineRect } from '../highlight/hit-test';
-import { OWN_NODE_ATTRIBUTE } from '../text/text-index';
 import { viewportPlatform } from './viewport-platform';
 
 /** A reference Floating UI can measure: the highlighted text's line box. */
@@ -43,6 +55,33 @@ export interface CardLayerEvents {
 }
 
 const VIEWPORT_PADDING = 8;
+
+/** Shadow roots of the layers this script made: closed to the page, reachable from the content script (and its tests). */
+const shadowRoots = new WeakMap<Element, ShadowRoot>();
+
+export function layerShadowRoot(host: Element): ShadowRoot | null {
+  return shadowRoots.get(host) ?? null;
+}
+
+/** An attribute name no page can know in advance: "data-" and ten random letters. */
+function randomAttributeName(): string {
+  const letters = Array.from(crypto.getRandomValues(new Uint8Array(10)), (byte) => String.fromCharCode(97 + (byte % 26)));
+  return `data-${letters.join('')}`;
+}
+
+function supportsPopover(el: HTMLElement): boolean {
+  return typeof el.showPopover === 'function';
+}
+
+/**
+ * The zoom the card inherits from <html> (CSS `zoom` multiplies down the
+ * tree, top layer or not): the card sets the inverse on itself to be drawn
+ * at the reader's size, and positions are measured in unzoomed pixels.
+ */
+function rootZoom(doc: Document): number {
+  const zoom = Number.parseFloat(getComputedStyle(doc.documentElement).zoom);
+  return Number.isFinite(zoom) && zoom > 0 ? zoom : 1;
+}
 
 /**
  * Re-positions the card when the page scrolls (any scroller: capture), the
@@ -84,9 +123,10 @@ export class CardLayer {
     private readonly doc: Document,
     private readonly events: CardLayerEvents,
   ) {
-    this.host = doc.createElement('backstory-layer');
-    this.host.setAttribute(OWN_NODE_ATTRIBUTE, '');
-    this.shadow = this.host.attachShadow({ mode: 'open' });
+    this.host = doc.createElement('div');
+    this.host.setAttribute(randomAttributeName(), '');
+    this.shadow = this.host.attachShadow({ mode: 'closed' });
+    shadowRoots.set(this.host, this.shadow);
     const style = doc.createElement('style');
     style.textContent = cardCss;
     this.live = doc.createElement('div');
@@ -96,8 +136,10 @@ export class CardLayer {
     this.floating = doc.createElement('div');
     this.floating.className = 'floating';
     this.floating.hidden = true;
-    this.floating.addEventListener('pointerenter', () => this.events.onPointer(true));
-    this.floating.addEventListener('pointerleave', () => this.events.onPointer(false));
+    if (supportsPopover(this.floating)) this.floating.popover = 'manual';
+    // Only the reader's own pointer counts (a page can dispatch look-alike events).
+    this.floating.addEventListener('pointerenter', (e) => e.isTrusted && this.events.onPointer(true));
+    this.floating.addEventListener('pointerleave', (e) => e.isTrusted && this.events.onPointer(false));
     this.shadow.append(style, this.live, this.floating);
     doc.documentElement.append(this.host);
   }
@@ -132,6 +174,7 @@ export class CardLayer {
     // Hidden until Floating UI has placed it, so it never flashes at the corner.
     this.floating.style.visibility = 'hidden';
     this.floating.hidden = false;
+    this.showInTopLayer();
     this.stopAutoUpdate?.();
     const reference = this.referenceFor(anchor);
     this.stopAutoUpdate = followAnchor(this.doc, this.floating, () => void this.position(reference));
@@ -151,7 +194,19 @@ export class CardLayer {
     this.stopAutoUpdate = null;
     this.anchor = null;
     render(null, this.floating);
+    if (supportsPopover(this.floating) && this.floating.matches(':popover-open')) this.floating.hidePopover();
     this.floating.hidden = true;
+  }
+
+  private showInTopLayer(): void {
+    const floating = this.floating;
+    if (!supportsPopover(floating) || floating.matches(':popover-open')) return;
+    try {
+      floating.showPopover();
+    } catch {
+      // The page removed the layer's host (it is put back on the next show):
+      // the card stays a fixed-position element until then.
+    }
   }
 
   /** Tells screen readers something happened (ARIA references cannot cross into the shadow root). */
@@ -183,6 +238,8 @@ export class CardLayer {
 
   private async position(reference: LineReference): Promise<void> {
     const floating = this.floating;
+    const zoom = rootZoom(this.doc);
+    floating.style.zoom = zoom === 1 ? '' : String(1 / zoom);
     const { x, y } = await computePosition(reference, floating, {
       platform: viewportPlatform,
       strategy: 'fixed',

@@ -2,6 +2,11 @@
  * Turns the reader's pointer, touch and keyboard input into opening and
  * closing cards. Listeners are passive and on the document, so the page's
  * own handlers run as before and links inside highlights keep their clicks.
+ *
+ * Only the reader's own input counts: events a page script makes and
+ * dispatches (`isTrusted` false) are ignored, so a page cannot open cards,
+ * move focus out of the field the reader is typing in, or close a card the
+ * reader is reading. Tests use real input (Playwright, puppeteer).
  */
 import { caretAt, rangeContainsPoint } from '../highlight/hit-test';
 import { HoverIntent } from './hover-intent';
@@ -73,8 +78,11 @@ export class Interaction {
   }
 
   private listen(target: EventTarget, type: string, handler: (e: Event) => void, capture = false): void {
-    target.addEventListener(type, handler, { passive: type !== 'keydown', capture });
-    this.removers.push(() => target.removeEventListener(type, handler, { capture }));
+    const trusted = (e: Event) => {
+      if (e.isTrusted) handler(e);
+    };
+    target.addEventListener(type, trusted, { passive: type !== 'keydown', capture });
+    this.removers.push(() => target.removeEventListener(type, trusted, { capture }));
   }
 
   private hitTest(x: number, y: number): PlacedAnnotation | null {

@@ -12,11 +12,39 @@
  */
 import type { HighlightStyle } from '../settings';
 
+/**
+ * The names in `CSS.highlights`, the same whatever the reader's settings:
+ * the registry is readable by every script on the page, and names that
+ * carried the style (as "backstory-entity-background" did) told the page
+ * how the reader set Backstory up. The style is Backstory's own stylesheet's
+ * business (paintRules).
+ */
 export const HIGHLIGHT_NAMES = {
-  entity: { underline: 'backstory-entity-underline', background: 'backstory-entity-background' },
-  note: { underline: 'backstory-note-underline', background: 'backstory-note-background' },
+  entity: 'backstory-entity',
+  note: 'backstory-note',
   focus: 'backstory-focus',
 } as const;
+
+/**
+ * Paint for each style, over highlights.css (which paints the default,
+ * underline, with the same values). `!important` because the order of the
+ * content script's stylesheet and a page <style> differs between browsers.
+ * Colours are translucent so they read on light and dark pages alike;
+ * ::highlight() may only set colours and decorations, so no layout can shift.
+ */
+const PAINT: Record<HighlightStyle, string> = {
+  underline:
+    `::highlight(${HIGHLIGHT_NAMES.entity}){text-decoration:underline dotted 2px rgb(37 99 235/.85)!important;background-color:transparent!important}` +
+    `::highlight(${HIGHLIGHT_NAMES.note}){background-color:rgb(96 165 250/.14)!important}`,
+  background:
+    `::highlight(${HIGHLIGHT_NAMES.entity}){text-decoration:none!important;background-color:rgb(250 204 21/.35)!important}` +
+    `::highlight(${HIGHLIGHT_NAMES.note}){background-color:rgb(96 165 250/.22)!important}`,
+};
+
+/** The rules that paint Backstory's highlights in `style`. */
+export function paintRules(style: HighlightStyle): string {
+  return PAINT[style];
+}
 
 /** Minimal view of the registry, so tests can pass their own. */
 export interface HighlightRegistryLike {
@@ -29,40 +57,32 @@ export function highlightApiAvailable(): boolean {
 }
 
 export class Highlighter {
-  private style: HighlightStyle;
   private entity = new Highlight();
   private note = new Highlight();
   private focus = new Highlight();
+  /** Backstory's own stylesheet for the chosen style (the focus paint is in highlights.css). */
+  private readonly paint: HTMLStyleElement;
 
   constructor(
     style: HighlightStyle,
     private readonly registry: HighlightRegistryLike = CSS.highlights,
+    doc: Document = document,
   ) {
-    this.style = style;
     // Notes paint under entity mentions; the focused annotation over both.
     this.note.priority = 1;
     this.entity.priority = 2;
     this.focus.priority = 3;
-    this.register();
-  }
-
-  private register(): void {
-    this.registry.set(HIGHLIGHT_NAMES.entity[this.style], this.entity);
-    this.registry.set(HIGHLIGHT_NAMES.note[this.style], this.note);
+    this.paint = doc.createElement('style');
+    this.paint.textContent = paintRules(style);
+    (doc.head ?? doc.documentElement).append(this.paint);
+    this.registry.set(HIGHLIGHT_NAMES.entity, this.entity);
+    this.registry.set(HIGHLIGHT_NAMES.note, this.note);
     this.registry.set(HIGHLIGHT_NAMES.focus, this.focus);
   }
 
-  private unregister(): void {
-    this.registry.delete(HIGHLIGHT_NAMES.entity[this.style]);
-    this.registry.delete(HIGHLIGHT_NAMES.note[this.style]);
-    this.registry.delete(HIGHLIGHT_NAMES.focus);
-  }
-
+  /** Changes only the stylesheet: the registry, which the page can read, stays as it is. */
   setStyle(style: HighlightStyle): void {
-    if (style === this.style) return;
-    this.unregister();
-    this.style = style;
-    this.register();
+    this.paint.textContent = paintRules(style);
   }
 
   /** Replaces the highlighted entity mentions (null entries, ranges the page no longer has, are skipped). */
@@ -90,6 +110,9 @@ export class Highlighter {
   /** Removes every highlight from the page. */
   dispose(): void {
     this.clear();
-    this.unregister();
+    this.registry.delete(HIGHLIGHT_NAMES.entity);
+    this.registry.delete(HIGHLIGHT_NAMES.note);
+    this.registry.delete(HIGHLIGHT_NAMES.focus);
+    this.paint.remove();
   }
 }

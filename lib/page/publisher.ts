@@ -8,10 +8,12 @@
 export const PUBLISHER_HOSTS: readonly string[] = ['iranintl.com', 'www.iranintl.com', 'beta.iranintl.com'];
 
 export function isPublisherHost(hostname: string): boolean {
-  // A fully qualified name may end in a dot. (No regular expression here or
-  // in normalizePath: each costs a compile on the content script's first run.)
-  const host = hostname.toLowerCase();
-  return PUBLISHER_HOSTS.includes(host.endsWith('.') ? host.slice(0, -1) : host);
+  // Exact names only, so "www.iranintl.com." (the same host written fully
+  // qualified) is not the publisher's either: Firefox's match patterns never
+  // inject there and Chromium's do, so the one answer both browsers can give
+  // is "nothing here". (No regular expression here or in normalizePath: each
+  // costs a compile on the content script's first run.)
+  return PUBLISHER_HOSTS.includes(hostname.toLowerCase());
 }
 
 /** Path without trailing slashes (query and fragment are not part of a pathname). */

@@ -6,7 +6,7 @@
  * publisher's own host, "loaded before Backstory: reload").
  */
 import { browser } from 'wxt/browser';
-import type { ContentRequest, PageReport, RevealTarget } from '../messages';
+import { isPageReport, parseContentRequest, type PageReport, type RevealTarget } from '../messages';
 import { isPublisherHost } from '../page/publisher';
 
 export type TabState =
@@ -38,11 +38,11 @@ function isPublisherUrl(url: string | undefined): boolean {
 export async function getTabState(timeoutMs = REPORT_TIMEOUT_MS): Promise<TabState> {
   const tab = await activeTab().catch(() => undefined);
   if (tab?.id === undefined) return { kind: 'unsupported' };
-  const request: ContentRequest = { type: 'backstory:get-report' };
   try {
-    const answer = await withTimeout(browser.tabs.sendMessage(tab.id, request) as Promise<PageReport | undefined>, timeoutMs);
+    const answer = await withTimeout(browser.tabs.sendMessage(tab.id, { type: 'backstory:get-report' }) as Promise<unknown>, timeoutMs);
     if (answer === 'timeout') return { kind: 'not-responding' };
-    if (answer && typeof answer === 'object' && 'status' in answer) return { kind: 'report', tabId: tab.id, report: answer };
+    // Checked like any message received: a malformed answer is no answer.
+    if (isPageReport(answer)) return { kind: 'report', tabId: tab.id, report: answer };
   } catch {
     // No receiving end: no content script in this tab.
   }
@@ -50,9 +50,11 @@ export async function getTabState(timeoutMs = REPORT_TIMEOUT_MS): Promise<TabSta
 }
 
 export async function revealOnPage(tabId: number, target: RevealTarget): Promise<boolean> {
-  const request: ContentRequest = { type: 'backstory:reveal', target };
+  // The content script's schema, checked before sending: it would refuse anything else.
+  const parsed = parseContentRequest({ type: 'backstory:reveal', target });
+  if (!parsed.ok) return false;
   try {
-    return (await browser.tabs.sendMessage(tabId, request)) === true;
+    return (await browser.tabs.sendMessage(tabId, parsed.message)) === true;
   } catch {
     return false;
   }

@@ -7,6 +7,7 @@ import {
   centerOf,
   highlightCount,
   type Harness,
+  layerHost,
   layerRoot,
   openCard,
   pointerMove,
@@ -69,7 +70,7 @@ describe('Backstory on the article page (real Chromium)', () => {
     expect(document.body.innerHTML).toBe(html);
     harness.page.stop();
     expect(highlightCount()).toBe(0);
-    expect(document.querySelector('backstory-layer')).toBeNull();
+    expect(layerHost()).toBeNull();
     expect(textNodes()).toEqual(before);
     expect(document.body.innerHTML).toBe(html);
   });
@@ -119,8 +120,45 @@ describe('Backstory on the article page (real Chromium)', () => {
   it('does nothing on a lookalike host', async () => {
     harness = await startBackstory({ url: 'https://lranintl.com/en/202504220389' });
     expect(highlightCount()).toBe(0);
-    expect(document.querySelector('backstory-layer')).toBeNull();
+    expect(layerHost()).toBeNull();
     expect(harness.page.report().status).toBe('no-article');
+  });
+
+  it('does nothing on the trailing-dot spelling www.iranintl.com. (as Firefox, which never runs there)', async () => {
+    harness = await startBackstory({ url: 'https://www.iranintl.com./en/202504220389' });
+    expect(highlightCount()).toBe(0);
+    expect(layerHost()).toBeNull();
+    expect(harness.page.report()).toMatchObject({ status: 'no-article', entities: [], notes: [], annotationCount: 0 });
+    expect(harness.badges.every((count) => count === 0)).toBe(true);
+  });
+
+  it('says "loading" until it has read the settings and made its first pass, never "off"', async () => {
+    loadArticlePageOnly();
+    let release!: () => void;
+    const settingsRead = new Promise<void>((resolve) => (release = resolve));
+    const { BackstoryPage } = await import('../../lib/content/backstory-page');
+    const { compileEntityForms } = await import('../../lib/mentions/entity-forms');
+    const { DEFAULT_SETTINGS } = await import('../../lib/settings');
+    const page = new BackstoryPage({
+      win: window,
+      set: annotationSet,
+      formIndex: compileEntityForms(annotationSet.entities),
+      loadSettings: async () => (await settingsRead, { ...DEFAULT_SETTINGS, entityTypes: [...DEFAULT_SETTINGS.entityTypes] }),
+      loadPagesOff: async () => [],
+      sendBadge: () => {},
+      url: () => 'https://www.iranintl.com/en/202504220389',
+    });
+    const started = page.start();
+    try {
+      expect(page.report().status).toBe('loading');
+      await sleep(50);
+      expect(page.report().status).toBe('loading');
+      release();
+      await started;
+      expect(page.report().status).toBe('article');
+    } finally {
+      page.stop();
+    }
   });
 
   it('highlights entities but places no notes on another article of the site', async () => {
@@ -141,9 +179,12 @@ describe('Backstory on the article page (real Chromium)', () => {
     await harness.setSettings({ entityTypes: ['person'] });
     const people = new Set(annotationSet.entities.filter((e) => e.type === 'person').map((e) => e.name));
     expect(harness.page.report().entities.every((e) => people.has(e.name))).toBe(true);
+    const term = registered('entity')[0];
+    const paint = () => getComputedStyle(term.startContainer.parentElement!, '::highlight(backstory-entity)');
+    expect(paint().textDecorationLine).toBe('underline');
     await harness.setSettings({ highlightStyle: 'background' });
-    expect(CSS.highlights.has('backstory-entity-background')).toBe(true);
-    expect(CSS.highlights.has('backstory-entity-underline')).toBe(false);
+    expect(paint().backgroundColor).toBe('rgba(250, 204, 21, 0.35)');
+    expect(paint().textDecorationLine).toBe('none');
     await harness.setSettings({}, ['/en/202504220389']);
     expect(highlightCount()).toBe(0);
     expect(harness.page.report().status).toBe('page-off');
@@ -184,18 +225,18 @@ describe('cards (real Chromium)', () => {
     const term = rangeOfText('Araghchi is traveling');
     term.setEnd(term.startContainer, term.startOffset + 'Araghchi'.length);
     const { x, y } = centerOf(term);
-    pointerMove(x, y);
+    await pointerMove(x, y);
     await sleep(OPEN_DELAY_MS / 2);
     expect(openCard()).toBeNull();
     const card = await waitFor(openCard, 2000);
     expect(card.querySelector('#bs-card-title')!.textContent).toBe('Abbas Araghchi');
     expect(card.querySelector('.description')!.textContent!.length).toBeGreaterThan(20);
-    const floating = layerRoot()!.querySelector('.floating')!;
-    pointerMove(x, y + 400);
-    floating.dispatchEvent(new PointerEvent('pointerenter'));
+    // Down off the term, then into the card (it is below the term).
+    const box = card.getBoundingClientRect();
+    await pointerMove(box.left + 20, box.top + 20);
     await sleep(800);
     expect(openCard()).not.toBeNull();
-    press('Escape');
+    await press('Escape');
     expect(openCard()).toBeNull();
   });
 
@@ -203,13 +244,13 @@ describe('cards (real Chromium)', () => {
     harness = await startBackstory();
     const passage = rangeOfText('major deals were struck');
     const p = centerOf(passage);
-    pointerMove(p.x, p.y);
+    await pointerMove(p.x, p.y);
     const card = await waitFor(openCard, 2000);
     expect(card.querySelector('.card__kicker')!.textContent).toBe('Background note');
-    press('Escape');
+    await press('Escape');
     const mention = rangeOfText('Belt and Road Initiative');
     const m = centerOf(mention);
-    pointerMove(m.x, m.y);
+    await pointerMove(m.x, m.y);
     const entityCard = await waitFor(() => openCard()?.querySelector('.card__kicker')?.textContent !== 'Background note' && openCard(), 2000);
     expect(entityCard.querySelector('#bs-card-title')!.textContent).toBe('Belt and Road Initiative');
   });
@@ -226,7 +267,7 @@ describe('cards (real Chromium)', () => {
     }
     expect(idle).toHaveLength(1);
     document.querySelector<HTMLButtonElement>('.article__share')!.focus();
-    press('ArrowRight', { altKey: true, shiftKey: true });
+    await press('ArrowRight', { altKey: true, shiftKey: true });
     await waitFor(openCard, 1000);
     const status = () => layerRoot()!.querySelector('[role="status"]')!.textContent!;
     await waitFor(() => status().includes('Press Escape'), 1000);
@@ -239,18 +280,18 @@ describe('cards (real Chromium)', () => {
     harness = await startBackstory();
     const button = document.querySelector<HTMLButtonElement>('.article__share')!;
     button.focus();
-    press('ArrowRight', { altKey: true, shiftKey: true });
+    await press('ArrowRight', { altKey: true, shiftKey: true });
     const card = await waitFor(openCard, 1000);
     const first = harness.page.report();
     expect(first.status).toBe('article');
     expect(layerRoot()!.activeElement).toBe(card);
     await waitFor(() => layerRoot()!.querySelector('[role="status"]')!.textContent!.includes('Press Escape'), 1000);
     const firstTitle = card.querySelector('#bs-card-title')!.textContent;
-    press('ArrowRight', { altKey: true, shiftKey: true });
+    await press('ArrowRight', { altKey: true, shiftKey: true });
     await waitFor(() => openCard()?.querySelector('#bs-card-title')?.textContent !== firstTitle && openCard());
-    press('ArrowLeft', { altKey: true, shiftKey: true });
+    await press('ArrowLeft', { altKey: true, shiftKey: true });
     await waitFor(() => openCard()?.querySelector('#bs-card-title')?.textContent === firstTitle);
-    press('Escape');
+    await press('Escape');
     expect(openCard()).toBeNull();
     expect(document.activeElement).toBe(button);
   });
@@ -258,7 +299,7 @@ describe('cards (real Chromium)', () => {
   it('never traps focus: Tab walks through the card and out of it, and the card then closes', async () => {
     harness = await startBackstory();
     document.querySelector<HTMLButtonElement>('.article__share')!.focus();
-    press('ArrowRight', { altKey: true, shiftKey: true });
+    await press('ArrowRight', { altKey: true, shiftKey: true });
     const card = await waitFor(openCard, 1000);
     expect(layerRoot()!.activeElement).toBe(card);
     // Tab stops: links and buttons that are not inside a closed disclosure (a fact's hidden source list).

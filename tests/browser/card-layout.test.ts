@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import type { AnnotationSet, Note } from '../../lib/annotations/types';
 import { annotationSet, article } from '../support/bundled-data';
-import { centerOf, type Harness, openCard, pointerMove, press, rangeOfText, startBackstory, waitFor } from '../support/backstory-harness';
+import { centerOf, type Harness, layerHost, layerRoot, openCard, pointerMove, press, rangeOfText, startBackstory, waitFor } from '../support/backstory-harness';
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -15,15 +15,25 @@ afterEach(async () => {
 
 async function hoverOpen(text: string, root?: Element): Promise<HTMLElement> {
   const { x, y } = centerOf(rangeOfText(text, root));
-  pointerMove(x, y);
+  await pointerMove(x, y);
   return waitFor(openCard, 3000);
 }
 
 async function auditCard(card: HTMLElement): Promise<axe.Result[]> {
-  const results = await axe.run(
-    { include: [{ fromShadowDom: ['backstory-layer', '.card'] }] } as unknown as axe.ElementContext,
-    { resultTypes: ['violations'] },
-  );
+  // The layer's shadow root is closed, and axe walks shadow trees through
+  // `element.shadowRoot`: for the audit only, the host lends axe the root
+  // through the content script's handle.
+  const host = layerHost()!;
+  Object.defineProperty(host, 'shadowRoot', { configurable: true, get: () => layerRoot() });
+  let results: axe.AxeResults;
+  try {
+    results = await axe.run(
+      { include: [{ fromShadowDom: [`[${host.attributes[0].name}]`, '.card'] }] } as unknown as axe.ElementContext,
+      { resultTypes: ['violations'] },
+    );
+  } finally {
+    delete (host as { shadowRoot?: unknown }).shadowRoot;
+  }
   expect(card.isConnected).toBe(true);
   return results.violations;
 }
@@ -40,7 +50,7 @@ describe('card accessibility audit (axe-core, real Chromium)', () => {
       expect(await auditCard(entityCard).then(summarise)).toEqual([]);
       const background = getComputedStyle(entityCard).backgroundColor;
       expect(background).toBe(scheme === 'dark' ? 'rgb(30, 34, 40)' : 'rgb(255, 255, 255)');
-      press('Escape');
+      await press('Escape');
       const noteCard = await hoverOpen('Only two major deals');
       expect(noteCard.querySelector('.card__kicker')!.textContent).toBe('Background note');
       expect(await auditCard(noteCard).then(summarise)).toEqual([]);
@@ -66,7 +76,7 @@ describe('card isolation and motion', () => {
     harness = await startBackstory();
     const card = await hoverOpen('Vladimir Putin');
     expect(getComputedStyle(card).animationName).toBe('none');
-    press('Escape');
+    await press('Escape');
     await commands.setReducedMotion(false);
     const again = await hoverOpen('Steve Witkoff');
     expect(getComputedStyle(again).animationName).not.toBe('none');
@@ -96,7 +106,7 @@ describe('card placement', () => {
     for (const id of ['tl', 'tr', 'bl', 'br']) {
       const term = rangeOfText('Xi Jinping', document.getElementById(id)!);
       const rect = term.getBoundingClientRect();
-      pointerMove(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      await pointerMove(rect.left + rect.width / 2, rect.top + rect.height / 2);
       const card = await waitFor(openCard, 3000);
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const box = card.getBoundingClientRect();
@@ -107,7 +117,7 @@ describe('card placement', () => {
       const gap = box.top >= rect.bottom ? box.top - rect.bottom : rect.top - box.bottom;
       expect(gap, `${id}: card ${JSON.stringify(box)} term ${JSON.stringify(rect)}`).toBeGreaterThanOrEqual(0);
       expect(gap, id).toBeLessThanOrEqual(16);
-      press('Escape');
+      await press('Escape');
     }
   });
 

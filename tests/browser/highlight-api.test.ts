@@ -17,7 +17,7 @@ describe('CSS Custom Highlight API in Chromium', () => {
     const range = index.toRange(start, start + 8)!;
     highlighter = new Highlighter('underline');
     highlighter.setEntityRanges([range]);
-    expect(CSS.highlights.get(HIGHLIGHT_NAMES.entity.underline)?.size).toBe(1);
+    expect(CSS.highlights.get(HIGHLIGHT_NAMES.entity)?.size).toBe(1);
     expect(article.innerHTML).toBe(before);
 
     const rect = range.getBoundingClientRect();

@@ -60,13 +60,13 @@ describe('a long page (real Chromium)', () => {
   it('still reaches every mention from the keyboard', async () => {
     longArticle(400);
     harness = await startBackstory({ load: false, url: 'https://www.iranintl.com/en/202505010001' });
-    press('ArrowLeft', { altKey: true, shiftKey: true });
+    await press('ArrowLeft', { altKey: true, shiftKey: true });
     const card = await waitFor(openCard, 2000);
     // Backwards from the start is the last mention of the page: Muscat, in the last paragraph, far below.
     expect(card.querySelector('#bs-card-title')!.textContent).toBe('Muscat');
     const last = document.querySelector('main p:last-child')!;
     await waitFor(() => inViewport(rangeOf(last), 0), 3000);
-    press('ArrowLeft', { altKey: true, shiftKey: true });
+    await press('ArrowLeft', { altKey: true, shiftKey: true });
     await waitFor(() => openCard()?.querySelector('#bs-card-title')?.textContent === 'Witkoff' || openCard()?.querySelector('#bs-card-title')?.textContent === 'Steve Witkoff');
     // The highlight window followed the scroll: the last paragraph's mentions are registered.
     await waitFor(() => registered('entity').filter((r) => last.contains(r.startContainer)).length === 5, 3000);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from 'vitest/browser';
 import { article, loadArticlePage } from '../support/bundled-data';
 import { centerOf, type Harness, openCard, rangeOfText, registered, startBackstory, waitFor } from '../support/backstory-harness';
 
@@ -11,11 +12,9 @@ afterEach(() => {
 const body = () => document.querySelector('article.article:not(.article--next) main')!;
 const paragraphs = () => Array.from(body().querySelectorAll('p'));
 
-function tap(x: number, y: number): void {
-  const target = document.elementFromPoint(x, y)!;
-  for (const type of ['pointerdown', 'pointerup']) {
-    target.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, pointerType: 'touch' }));
-  }
+/** A real tap on the touchscreen (trusted touch pointer events). */
+function tap(x: number, y: number): Promise<void> {
+  return commands.touchTap(x, y);
 }
 
 describe('page variants (real Chromium)', () => {
@@ -68,17 +67,17 @@ describe('page variants (real Chromium)', () => {
     const araghchi = rangeOfText('Araghchi meets');
     araghchi.setEnd(araghchi.startContainer, araghchi.startOffset + 'Araghchi'.length);
     const a = centerOf(araghchi);
-    tap(a.x, a.y);
+    await tap(a.x, a.y);
     const card = await waitFor(openCard, 1000);
     expect(card.querySelector('#bs-card-title')!.textContent).toBe('Abbas Araghchi');
 
     const box = card.getBoundingClientRect();
     const outside = { x: 4, y: box.top > innerHeight / 2 ? 4 : innerHeight - 4 };
-    tap(outside.x, outside.y);
+    await tap(outside.x, outside.y);
     expect(openCard()).toBeNull();
 
     const w = centerOf(rangeOfText('Steve Witkoff'));
-    tap(w.x, w.y);
+    await tap(w.x, w.y);
     await new Promise((r) => setTimeout(r, 100));
     expect(openCard()).toBeNull();
   });
@@ -94,9 +93,7 @@ describe('page variants (real Chromium)', () => {
     const lines = Array.from(range.getClientRects());
     expect(lines.length).toBeGreaterThanOrEqual(2);
     const last = lines[lines.length - 1];
-    document
-      .elementFromPoint(last.left + 2, last.top + last.height / 2)!
-      .dispatchEvent(new PointerEvent('pointermove', { clientX: last.left + 2, clientY: last.top + last.height / 2, bubbles: true }));
+    await commands.mouseMove(last.left + 2, last.top + last.height / 2);
     const card = await waitFor(openCard, 2000);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const box = card.getBoundingClientRect();

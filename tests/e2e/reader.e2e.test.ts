@@ -11,7 +11,9 @@ import { articleRecord, entityRecord, noteRecord } from './support/annotation-da
 import type { BrowserName } from './support/browser-session';
 import { startHarness, type Harness } from './support/harness';
 import { armHoverClock, readHoverClock } from './support/hover-clock';
-import { BROWSER_SERVICE_HOSTS, LOOKALIKE_HOST, MAPPED_HOSTS } from './support/hosts';
+import { waitOnLayerRoot } from './support/layer-root';
+import type { ChromiumSession } from './support/chromium';
+import { BROWSER_SERVICE_HOSTS, LOOKALIKE_HOST, MAPPED_HOSTS, TRAILING_DOT_HOST } from './support/hosts';
 import {
   annotatedCount,
   cardBox,
@@ -34,8 +36,8 @@ import { moveTo, NEUTRAL_POINT, nextAnnotation, previousAnnotation, sleep } from
 import { saveScreenshot } from './support/screenshots';
 import { singlePageAppShell } from './support/variant-pages';
 
-const ENTITY_HIGHLIGHT = 'backstory-entity-underline';
-const NOTE_HIGHLIGHT = 'backstory-note-underline';
+const ENTITY_HIGHLIGHT = 'backstory-entity';
+const NOTE_HIGHLIGHT = 'backstory-note';
 const PARAGRAPHS = `${ARTICLE_SELECTOR} main p`;
 
 const araghchi = entityRecord('abbas-araghchi');
@@ -171,11 +173,7 @@ describe.each(['chromium', 'firefox'] as const)('a reader in %s', (name) => {
     expect(await highlightSizes(page)).toMatchObject({ 'backstory-focus': 1 });
 
     await nextAnnotation(page);
-    await page.waitForFunction(
-      (previous) => document.querySelector('backstory-layer')?.shadowRoot?.querySelector('.card__title')?.textContent?.trim() !== previous,
-      { timeout: 2_000 },
-      first.title,
-    );
+    await waitOnLayerRoot(page, (root, previous) => root.querySelector('.card__title')?.textContent?.trim() !== previous, first.title, 2_000);
     expect((await readCard(page))?.focused).toBe(true);
 
     // Alt+Shift+ArrowLeft goes back.
@@ -282,6 +280,30 @@ describe.each(['chromium', 'firefox'] as const)('a reader in %s', (name) => {
     expect(await contentScriptStarted(page)).toBe(false);
     expect(await highlightedRangeCount(page)).toBe(0);
     expect(await layerCount(page)).toBe(0);
+    await page.close();
+  });
+
+  it(`stays inert on the trailing-dot spelling ${TRAILING_DOT_HOST}: no highlights, no notes, no card layer, no badge`, async () => {
+    const page = await harness.session.openPage(ARTICLE_PATH, TRAILING_DOT_HOST);
+    await sleep(1_500);
+    expect(await page.evaluate(() => location.hostname)).toBe(TRAILING_DOT_HOST);
+    // Chromium injects the script there (its patterns match), Firefox does not: both show nothing.
+    expect(await contentScriptStarted(page)).toBe(false);
+    expect(await highlightedRangeCount(page)).toBe(0);
+    expect(await layerCount(page)).toBe(0);
+    if (name === 'chromium') {
+      const session = harness.session as ChromiumSession;
+      const before = await session.badgeTexts();
+      expect(before.length).toBeGreaterThan(0);
+      expect(before.filter((text) => text !== '')).toEqual([]);
+      // The control: the same page on the real host gets its badge.
+      const article = await harness.session.openPage(ARTICLE_PATH);
+      await waitForAnnotated(article);
+      await sleep(300);
+      const badges = await session.badgeTexts();
+      expect(badges.filter((text) => text !== '')).toHaveLength(1);
+      await article.close();
+    }
     await page.close();
   });
 

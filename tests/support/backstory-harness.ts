@@ -2,8 +2,10 @@
  * Runs Backstory's page controller on the test document as the content
  * script would, with the URL, settings and badge under the test's control.
  */
+import { commands, userEvent } from 'vitest/browser';
 import type { AnnotationSet } from '../../lib/annotations/types';
 import { BackstoryPage } from '../../lib/content/backstory-page';
+import { layerShadowRoot } from '../../lib/content/card-layer';
 import { HIGHLIGHT_NAMES } from '../../lib/highlight/highlighter';
 import { compileEntityForms } from '../../lib/mentions/entity-forms';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
@@ -19,6 +21,9 @@ export interface Harness {
 export async function startBackstory(
   options: { url?: string; load?: boolean; settings?: Partial<Settings>; set?: AnnotationSet } = {},
 ): Promise<Harness> {
+  // The real mouse stays where the last test left it: park it in the corner,
+  // so moving it to a term is a move (a move to where it already is fires nothing).
+  await pointerMove(1, 1);
   if (options.load !== false) loadArticlePage();
   let url = options.url ?? ARTICLE_URL;
   let settings: Settings = { ...DEFAULT_SETTINGS, entityTypes: [...DEFAULT_SETTINGS.entityTypes], ...options.settings };
@@ -48,10 +53,9 @@ export async function startBackstory(
   };
 }
 
-/** Ranges registered under the entity / note highlight names (either style). */
+/** Ranges registered under the entity / note highlight name. */
 export function registered(kind: 'entity' | 'note'): Range[] {
-  const names = Object.values(HIGHLIGHT_NAMES[kind]);
-  return names.flatMap((name) => Array.from((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])) as Range[];
+  return Array.from((CSS.highlights.get(HIGHLIGHT_NAMES[kind]) as Set<AbstractRange> | undefined) ?? []) as Range[];
 }
 
 export function highlightCount(): number {
@@ -60,9 +64,15 @@ export function highlightCount(): number {
   return total;
 }
 
-/** The shadow root of Backstory's layer, if present. */
+/** Backstory's layer host: a child of <html> whose (closed) shadow root this content script made. */
+export function layerHost(): Element | null {
+  return Array.from(document.documentElement.children).find((el) => layerShadowRoot(el) !== null) ?? null;
+}
+
+/** The shadow root of Backstory's layer, through the content script's own handle (the page gets null). */
 export function layerRoot(): ShadowRoot | null {
-  return document.querySelector('backstory-layer')?.shadowRoot ?? null;
+  const host = layerHost();
+  return host && layerShadowRoot(host);
 }
 
 /** The open card, once it is placed and visible. */
@@ -94,14 +104,20 @@ export function centerOf(range: Range): { x: number; y: number } {
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
-export function pointerMove(x: number, y: number): void {
-  document.elementFromPoint(x, y)?.dispatchEvent(
-    new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true, pointerType: 'mouse' }),
-  );
+/** Moves the reader's (real) mouse to a viewport point. */
+export function pointerMove(x: number, y: number): Promise<void> {
+  return commands.mouseMove(x, y);
 }
 
-export function press(key: string, init: KeyboardEventInit = {}): void {
-  (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, ...init }));
+/** Presses a key on the real keyboard, with Alt and Shift held if asked, where focus is. */
+export async function press(key: string, init: Pick<KeyboardEventInit, 'altKey' | 'shiftKey'> = {}): Promise<void> {
+  const held = [init.altKey && 'Alt', init.shiftKey && 'Shift'].filter((k): k is string => !!k);
+  await userEvent.keyboard([...held.map((k) => `{${k}>}`), `{${key}}`, ...held.reverse().map((k) => `{/${k}}`)].join(''));
+}
+
+/** A synthetic (untrusted) keydown, as a page script can dispatch one. */
+export function dispatchKey(key: string, init: KeyboardEventInit = {}, target: Element = document.activeElement ?? document.body): void {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, ...init }));
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

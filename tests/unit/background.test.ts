@@ -31,4 +31,19 @@ describe('background: toolbar badge', () => {
     await send({ type: 'backstory:badge', count: 'many' }, 4);
     expect(texts).toEqual([]);
   });
+
+  it('never shows a count that is negative, fractional or absurd, and answers each with an error value', async () => {
+    const answers = [];
+    for (const count of [-5, 1.5, Number.NaN, 1e15, Number.POSITIVE_INFINITY]) {
+      // The fake runs every listener and returns their answers; there is one.
+      answers.push((await send({ type: 'backstory:badge', count }, 4))[0]);
+    }
+    expect(texts).toEqual([]);
+    expect(answers).toEqual(Array(5).fill({ error: 'invalid-message', reason: expect.stringMatching(/count/) }));
+  });
+
+  it('caps the display of a large count', async () => {
+    await send({ type: 'backstory:badge', count: 214_276 }, 4);
+    expect(texts).toEqual([{ tabId: 4, text: '999+' }]);
+  });
 });

@@ -11,10 +11,27 @@ describe('publisher hosts', () => {
     expect(isPublisherHost('www.iranintl.com')).toBe(true);
     expect(isPublisherHost('iranintl.com')).toBe(true);
     expect(isPublisherHost('beta.iranintl.com')).toBe(true);
-    expect(isPublisherHost('WWW.IRANINTL.COM.')).toBe(true);
+    expect(isPublisherHost('WWW.IRANINTL.COM')).toBe(true);
     for (const host of ['lranintl.com', 'www.lranintl.com', 'iranintl.com.evil.example', 'eviliranintl.com', 'cdn.iranintl.com', 'iranintl.co']) {
       expect(isPublisherHost(host), host).toBe(false);
     }
+  });
+});
+
+describe('the fully qualified spelling www.iranintl.com. (trailing dot)', () => {
+  // Firefox never injects the content script there and Chromium does: the
+  // same answer in both browsers is "not the publisher", everywhere.
+  it('is not a publisher host, whatever its case', () => {
+    for (const host of ['www.iranintl.com.', 'iranintl.com.', 'beta.iranintl.com.', 'WWW.IRANINTL.COM.', 'www.iranintl.com..']) {
+      expect(isPublisherHost(host), host).toBe(false);
+    }
+  });
+
+  it('is no page of the publisher, article path or not', () => {
+    loadArticlePage();
+    expect(detect('https://www.iranintl.com./en/202504220389').kind).toBe('not-publisher');
+    expect(detect('http://www.iranintl.com.:8080/en/202504220389').kind).toBe('not-publisher');
+    expect(detect('https://iranintl.com./en/202401010001').kind).toBe('not-publisher');
   });
 });
 

@@ -120,4 +120,84 @@ describe('popup', () => {
     const pageSwitch = el.querySelector<HTMLInputElement>('input[role="switch"]')!;
     expect(pageSwitch.checked).toBe(false);
   });
+
+  it('while the page is still reading its settings: says it is looking, never a state the page is not in', async () => {
+    let asked = 0;
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: 'https://www.iranintl.com/en/202504220389', active: true } as never]);
+    // The content script's first answers come before its settings are read.
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async () =>
+      ++asked <= 3 ? articleReport({ status: 'loading', article: undefined, entities: [], notes: [], annotationCount: 0 }) : articleReport()) as never);
+    const el = document.createElement('div');
+    document.body.append(el);
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => seen.add(text(el)));
+    observer.observe(el, { subtree: true, childList: true, characterData: true });
+    render(<Popup refreshDelayMs={0} loadingPollMs={5} />, el);
+    await vi.waitFor(() => expect(text(el)).toContain('Found on this page'), { timeout: 3000 });
+    observer.disconnect();
+    expect(asked).toBeGreaterThan(3);
+    const states = [...seen];
+    expect(states.some((s) => s.includes('Looking at this page'))).toBe(true);
+    for (const wrong of ['Backstory is off', 'Highlights are off', 'There is no article', 'Found on this page (0)']) {
+      expect(states.filter((s) => s.includes(wrong)), wrong).toEqual([]);
+    }
+  });
+
+  describe('with storage full (writes refused with the quota error)', () => {
+    const quota = () => Promise.reject(new Error('Resource::kQuotaBytes quota exceeded'));
+
+    async function fullStorage() {
+      // What the reader had before: their settings and another page turned off.
+      await fakeBrowser.storage.sync.set({ settings: { siteEnabled: true, mentionMode: 'first', entityTypes: ['person', 'place'], highlightStyle: 'underline' } });
+      await fakeBrowser.storage.local.set({ pagesOff: ['/en/202401010001'] });
+      const changed = vi.fn();
+      fakeBrowser.storage.onChanged.addListener(changed);
+      vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation(quota as never);
+      vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(quota as never);
+      givenTab('https://www.iranintl.com/en/202504220389', articleReport());
+      return changed;
+    }
+
+    const input = (el: Element, name: string) =>
+      Array.from(el.querySelectorAll('label')).find((l) => text(l).includes(name))!.querySelector('input')!;
+
+    it('a refused setting change is shown as refused, the controls show what is in effect, nothing is lost', async () => {
+      const changed = await fullStorage();
+      const el = await mountPopup();
+      input(el, 'Background colour').click();
+      await vi.waitFor(() => expect(text(el.querySelector('[role="alert"]') ?? el.ownerDocument.body)).toContain("Couldn't save that change"));
+      await vi.waitFor(() => expect(input(el, 'Subtle underline').checked).toBe(true));
+      expect(input(el, 'Background colour').checked).toBe(false);
+      expect(input(el, 'First mention only').checked).toBe(true);
+      input(el, 'Organisations').click();
+      await vi.waitFor(() => expect(input(el, 'Organisations').checked).toBe(false));
+      // The page only changes on a storage change: none happened, so it shows what the popup shows.
+      expect(changed).not.toHaveBeenCalled();
+      expect(await loadSettings()).toEqual({ siteEnabled: true, mentionMode: 'first', entityTypes: ['person', 'place'], highlightStyle: 'underline' });
+      expect(await loadPagesOff()).toEqual(['/en/202401010001']);
+    });
+
+    it('a refused page switch flips back and says so', async () => {
+      const changed = await fullStorage();
+      const el = await mountPopup();
+      const pageSwitch = input(el, 'Highlights on this page');
+      expect(pageSwitch.checked).toBe(true);
+      pageSwitch.click();
+      await vi.waitFor(() => expect(el.querySelector('[role="alert"]')).not.toBeNull());
+      await vi.waitFor(() => expect(input(el, 'Highlights on this page').checked).toBe(true));
+      expect(changed).not.toHaveBeenCalled();
+      expect(await loadPagesOff()).toEqual(['/en/202401010001']);
+    });
+
+    it('the message goes once a change is saved again', async () => {
+      await fullStorage();
+      const el = await mountPopup();
+      input(el, 'Background colour').click();
+      await vi.waitFor(() => expect(el.querySelector('[role="alert"]')).not.toBeNull());
+      vi.mocked(fakeBrowser.storage.sync.set).mockRestore();
+      input(el, 'Background colour').click();
+      await vi.waitFor(() => expect(el.querySelector('[role="alert"]')).toBeNull());
+      expect((await loadSettings()).highlightStyle).toBe('background');
+    });
+  });
 });

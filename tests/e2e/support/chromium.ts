@@ -68,6 +68,21 @@ export class ChromiumSession extends BrowserSession {
     await helper.close();
     return popup;
   }
+
+  /** The toolbar badge's text on every other tab (without the `tabs` permission, tabs cannot be told apart by URL). */
+  async badgeTexts(): Promise<string[]> {
+    const helper = await this.newPage('extension page');
+    try {
+      await helper.goto(`chrome-extension://${this.extensionId}/popup.html`);
+      return await helper.evaluate(async () => {
+        const self = await chrome.tabs.getCurrent();
+        const others = (await chrome.tabs.query({})).filter((tab) => tab.id !== undefined && tab.id !== self?.id);
+        return Promise.all(others.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
+      });
+    } finally {
+      await helper.close();
+    }
+  }
 }
 
 export async function launchChromium(options: LaunchOptions): Promise<ChromiumSession> {

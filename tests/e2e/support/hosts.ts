@@ -12,7 +12,10 @@ export const LOOKALIKE_HOST = 'lranintl.com';
 
 export const ARTICLE_HOST = 'www.iranintl.com';
 
-export const MAPPED_HOSTS: readonly string[] = [...PUBLISHER_HOSTS, LOOKALIKE_HOST];
+/** The article's host written fully qualified: not the publisher's host to Backstory, in either browser. */
+export const TRAILING_DOT_HOST = 'www.iranintl.com.';
+
+export const MAPPED_HOSTS: readonly string[] = [...PUBLISHER_HOSTS, LOOKALIKE_HOST, TRAILING_DOT_HOST];
 
 /**
  * Hosts the browsers contact for their own services. Each was seen at the

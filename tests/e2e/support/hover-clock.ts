@@ -2,10 +2,12 @@
  * Measures hover-to-card time inside the page, so the number is the
  * reader's wait and not the test's polling or protocol round trips: from the
  * timestamp of the first pointermove after arming to the moment the card's
- * container stops being hidden (a MutationObserver on Backstory's open
- * shadow root). Both clocks are the page's performance.now().
+ * container stops being hidden (a MutationObserver on Backstory's closed
+ * shadow root, reached through layer-root.ts). Both clocks are the page's
+ * performance.now().
  */
 import type { Page } from 'puppeteer-core';
+import { onLayerRoot } from './layer-root';
 
 interface ClockState {
   pointerAt: number | null;
@@ -21,9 +23,9 @@ declare global {
 
 /** Starts the clock; call before moving the pointer onto the term. */
 export async function armHoverClock(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  const armed = await onLayerRoot(page, (root) => {
     window.__backstoryHoverClock?.stop();
-    const floating = document.querySelector('backstory-layer')?.shadowRoot?.querySelector<HTMLElement>('.floating');
+    const floating = root.querySelector<HTMLElement>('.floating');
     if (!floating) throw new Error('Backstory card layer not found');
     // No named inner functions: see page-probe.ts.
     const state = { pointerAt: null, cardAt: null } as unknown as ClockState;
@@ -44,7 +46,9 @@ export async function armHoverClock(page: Page): Promise<void> {
       listening.abort();
     };
     window.__backstoryHoverClock = state;
+    return true;
   });
+  if (!armed) throw new Error('Backstory card layer not found');
 }
 
 /** Milliseconds from the pointer's arrival to the card opening; stops the clock. */

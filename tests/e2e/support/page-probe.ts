@@ -1,14 +1,17 @@
 /**
  * What a test reads from an article page, the same way in both browsers.
  * Each helper evaluates a small function in the page's main world, where the
- * page's own scripts run: the highlight registry, performance marks and the
- * open shadow root of Backstory's card host are all visible from there.
+ * page's own scripts run: the highlight registry and performance marks are
+ * visible from there. Backstory's card is in a closed shadow root, which
+ * the page cannot see: card helpers go through layer-root.ts, the driver's
+ * own view of it.
  *
  * The functions are serialised into the page. They declare no named inner
  * functions: tsx (which runs scripts/demo.ts) wraps those in a __name()
  * helper that does not exist in the page.
  */
 import type { Page } from 'puppeteer-core';
+import { onLayerRoot, waitOnLayerRoot } from './layer-root';
 
 export const HIGHLIGHT_PREFIX = 'backstory-';
 
@@ -102,8 +105,14 @@ export function highlightRangesInside(page: Page, name: string, selector: string
   );
 }
 
+/** Elements Backstory added to the page: its layer host (a <div> child of <html> with one random data-* attribute) and anything marked as its own. */
 export function layerCount(page: Page): Promise<number> {
-  return page.evaluate(() => document.querySelectorAll('backstory-layer, [data-backstory]').length);
+  return page.evaluate(
+    () =>
+      Array.from(document.documentElement.children).filter(
+        (el) => el.localName === 'div' && el.getAttributeNames().length === 1 && /^data-[a-z]{10}$/.test(el.getAttributeNames()[0]),
+      ).length + document.querySelectorAll('[data-backstory]').length,
+  );
 }
 
 /**
@@ -158,14 +167,12 @@ export function textInViewport(page: Page, selector: string, text: string): Prom
   );
 }
 
-/** The open card, read from the shadow root of `backstory-layer`, or null when none is open. */
+/** The open card, read from Backstory's (closed) layer root, or null when none is open. */
 export function readCard(page: Page): Promise<CardContent | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('backstory-layer');
-    const root = host?.shadowRoot;
-    const floating = root?.querySelector<HTMLElement>('.floating');
+  return onLayerRoot(page, (root) => {
+    const floating = root.querySelector<HTMLElement>('.floating');
     const card = floating && !floating.hidden ? floating.querySelector<HTMLElement>('.card') : null;
-    if (!root || !card) return null;
+    if (!card) return null;
     const texts = ['.card__kicker', '.card__title', '.description', '.note-paragraph'].map(
       (selector) => card.querySelector(selector)?.textContent?.trim() ?? '',
     );
@@ -174,54 +181,56 @@ export function readCard(page: Page): Promise<CardContent | null> {
       title: texts[1],
       lead: texts[2] || texts[3],
       text: card.textContent ?? '',
-      focused: document.activeElement === host && card.contains(root.activeElement),
+      focused: document.activeElement === root.host && card.contains(root.activeElement),
     };
   });
 }
 
 /** Waits for an open card (optionally with a given title) and returns it. */
 export async function waitForCard(page: Page, title?: string, timeout = 5_000): Promise<CardContent> {
-  await page.waitForFunction(
-    (wanted) => {
-      const floating = document.querySelector('backstory-layer')?.shadowRoot?.querySelector<HTMLElement>('.floating');
+  await waitOnLayerRoot(
+    page,
+    (root, wanted) => {
+      const floating = root.querySelector<HTMLElement>('.floating');
       const heading = floating && !floating.hidden ? floating.querySelector('.card__title') : null;
       return heading !== null && heading !== undefined && (wanted === null || heading.textContent?.trim() === wanted);
     },
-    { timeout, polling: 20 },
     title ?? null,
+    timeout,
   );
   return (await readCard(page))!;
 }
 
 export async function waitForNoCard(page: Page, timeout = 5_000): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const floating = document.querySelector('backstory-layer')?.shadowRoot?.querySelector<HTMLElement>('.floating');
-      return !floating || floating.hidden;
-    },
-    { timeout, polling: 20 },
-  );
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const open = await onLayerRoot(page, (root) => {
+      const floating = root.querySelector<HTMLElement>('.floating');
+      return !!floating && !floating.hidden;
+    });
+    if (!open) return;
+    if (Date.now() > deadline) throw new Error(`a card was still open after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
 }
 
 /** The card's box in viewport coordinates (to move the pointer into it). */
-export function cardBox(page: Page): Promise<DOMRect> {
-  return page.evaluate(() => {
-    const card = document.querySelector('backstory-layer')?.shadowRoot?.querySelector('.card');
-    if (!card) throw new Error('no card open');
-    return card.getBoundingClientRect().toJSON() as DOMRect;
+export async function cardBox(page: Page): Promise<DOMRect> {
+  const box = await onLayerRoot(page, (root) => root.querySelector('.card')?.getBoundingClientRect().toJSON() as DOMRect | undefined);
+  if (!box) throw new Error('no card open');
+  return box;
+}
+
+/** Waits for the card's opening animation to finish (before a screenshot). */
+export async function cardSettled(page: Page): Promise<void> {
+  await onLayerRoot(page, async (root) => {
+    const card = root.querySelector('.card');
+    await Promise.all((card?.getAnimations({ subtree: true }) ?? []).map((animation) => animation.finished));
   });
 }
 
 export function scrollY(page: Page): Promise<number> {
   return page.evaluate(() => window.scrollY);
-}
-
-/** Waits for the card's opening animation to finish (before a screenshot). */
-export async function cardSettled(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const card = document.querySelector('backstory-layer')?.shadowRoot?.querySelector('.card');
-    await Promise.all((card?.getAnimations({ subtree: true }) ?? []).map((animation) => animation.finished));
-  });
 }
 
 /** The whole document's markup, to compare a page with Backstory against one without. */

@@ -1,0 +1,23 @@
+/**
+ * The content script's answers to Backstory's own messages (the popup's
+ * questions). Every message is checked against its kind's schema first; a
+ * message that fails, or a request that fails while being answered, gets an
+ * error value back, never a throw inside the listener on the reader's page.
+ */
+import { parseContentRequest, type MessageError, type PageReport, type RevealTarget } from '../messages';
+
+export interface RequestTarget {
+  report(): PageReport;
+  reveal(target: RevealTarget): boolean;
+}
+
+export function answerContentRequest(page: RequestTarget, message: unknown): PageReport | boolean | MessageError {
+  const parsed = parseContentRequest(message);
+  if (!parsed.ok) return parsed.error;
+  const request = parsed.message;
+  try {
+    return request.type === 'backstory:get-report' ? page.report() : page.reveal(request.target);
+  } catch (error) {
+    return { error: 'invalid-message', reason: `could not answer ${request.type}: ${String(error)}` };
+  }
+}
