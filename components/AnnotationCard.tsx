@@ -1,10 +1,20 @@
 import type { SourceLookup } from '../lib/annotations/fact-sourcing';
 import type { Entity, EntityType, Note } from '../lib/annotations/types';
+import type { LinkReason } from '../lib/mentions/resolve-mentions';
+import type { RejectScope } from './NotThis';
 import { t } from '../lib/i18n';
 import EntityCard from './EntityCard';
 import NoteCard from './NoteCard';
 
-export type CardView = { kind: 'entity'; entity: Entity } | { kind: 'note'; note: Note; from?: Entity };
+/** How the entity card was reached from words on the page: what was linked and why. */
+export interface LinkOnPage {
+  words: string;
+  reason: LinkReason;
+  /** Mentions of the same words linked to the same entity on the page. */
+  sameWords: number;
+}
+
+export type CardView = { kind: 'entity'; entity: Entity; link?: LinkOnPage } | { kind: 'note'; note: Note; from?: Entity };
 
 export interface AnnotationCardProps {
   view: CardView;
@@ -17,6 +27,8 @@ export interface AnnotationCardProps {
   onClose: () => void;
   onOpenNote: (noteId: string) => void;
   onBack: () => void;
+  /** The reader says the linked words are not this entity. */
+  onReject?: (scope: RejectScope) => void;
 }
 
 export function typeLabel(type: EntityType): string {
@@ -27,7 +39,7 @@ export function typeLabel(type: EntityType): string {
  * The card frame: a non-modal dialog named by its title. Text comes from the
  * annotation set and is rendered as text nodes only.
  */
-export default function AnnotationCard({ view, relatedNotes, sources, articleDate, onClose, onOpenNote, onBack }: AnnotationCardProps) {
+export default function AnnotationCard({ view, relatedNotes, sources, articleDate, onClose, onOpenNote, onBack, onReject }: AnnotationCardProps) {
   const record = view.kind === 'entity' ? view.entity : view.note;
   const title = view.kind === 'entity' ? view.entity.name : view.note.title;
   const kicker = view.kind === 'entity' ? typeLabel(view.entity.type) : t('noteLabel');
@@ -60,7 +72,7 @@ export default function AnnotationCard({ view, relatedNotes, sources, articleDat
           </button>
         )}
         {view.kind === 'entity' ? (
-          <EntityCard entity={view.entity} notes={relatedNotes} onOpenNote={onOpenNote} sources={sources} articleDate={articleDate} />
+          <EntityCard entity={view.entity} notes={relatedNotes} onOpenNote={onOpenNote} sources={sources} articleDate={articleDate} link={view.link} onReject={onReject} />
         ) : (
           <NoteCard note={view.note} sources={sources} articleDate={articleDate} />
         )}

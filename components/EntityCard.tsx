@@ -3,10 +3,13 @@ import type { SourceLookup } from '../lib/annotations/fact-sourcing';
 import type { Entity, Note } from '../lib/annotations/types';
 import { formatDate } from '../lib/format-date';
 import { t } from '../lib/i18n';
+import type { LinkOnPage } from './AnnotationCard';
 import FactList from './FactList';
+import NotThis, { type RejectScope } from './NotThis';
 import RoleLine from './RoleLine';
 import SinceArticle from './SinceArticle';
 import SourceList from './SourceList';
+import WhyLinked from './WhyLinked';
 
 export interface EntityCardProps {
   entity: Entity;
@@ -16,12 +19,15 @@ export interface EntityCardProps {
   sources: SourceLookup;
   /** Publication date of the page being read (YYYY-MM-DD), when known: the card is dated to it. */
   articleDate?: string;
+  /** The words on the page this card was opened from, and why they were linked. */
+  link?: LinkOnPage;
+  onReject?: (scope: RejectScope) => void;
 }
 
 /** How many facts from the page's time a card shows: the most recent before it. */
 export const CARD_FACTS = 4;
 
-export default function EntityCard({ entity, notes, onOpenNote, sources, articleDate }: EntityCardProps) {
+export default function EntityCard({ entity, notes, onOpenNote, sources, articleDate, link, onReject }: EntityCardProps) {
   const wikidata = entity.wikidata ? `https://www.wikidata.org/wiki/${encodeURIComponent(entity.wikidata)}` : null;
   const view = datedView(entity.roles ?? [], entity.facts, articleDate ?? null);
   const native = entity.nativeName;
@@ -35,6 +41,7 @@ export default function EntityCard({ entity, notes, onOpenNote, sources, article
           </span>
         </p>
       )}
+      {link && <WhyLinked words={link.words} reason={link.reason} name={entity.name} />}
       <p class="description">{entity.description}</p>
       {view.rolesThen.length > 0 && (
         <ul class="roles" aria-label={t('cardRoles')}>
@@ -60,6 +67,7 @@ export default function EntityCard({ entity, notes, onOpenNote, sources, article
         </section>
       )}
       <SourceList sourceIds={entity.sources} sources={sources} headingId="bs-sources" />
+      {link && onReject && <NotThis words={link.words} sameWords={link.sameWords} onReject={onReject} />}
       <p class="meta">
         {t('asOf', formatDate(entity.asOf))}
         {wikidata && (

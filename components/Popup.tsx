@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { type Correction, correctionsForPage, correctionsReport, loadCorrections, removeCorrection } from '../lib/corrections';
 import { formatDate } from '../lib/format-date';
 import { t } from '../lib/i18n';
 import type { RevealTarget } from '../lib/messages';
 import { getTabState, revealOnPage, type TabState } from '../lib/popup/page-client';
 import { loadSettings, onSettingsChanged, saveSettings, setPageHighlights, type Settings, type SettingsPatch } from '../lib/settings';
 import ArticleSummary from './ArticleSummary';
+import CorrectionList from './CorrectionList';
 import EntityList from './EntityList';
 import NoteList from './NoteList';
 import PopupState from './PopupState';
@@ -21,13 +24,15 @@ export interface PopupProps {
 export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: PopupProps) {
   const [tab, setTab] = useState<TabState | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [corrections, setCorrections] = useState<Correction[]>([]);
   /** A change the browser refused to save (storage full): said until the next change succeeds. */
   const [saveFailed, setSaveFailed] = useState(false);
 
   const refresh = useCallback(async () => {
-    const [state, stored] = await Promise.all([getTabState(), loadSettings()]);
+    const [state, stored, corrected] = await Promise.all([getTabState(), loadSettings(), loadCorrections()]);
     setTab(state);
     setSettings(stored);
+    setCorrections(corrected);
   }, []);
 
   useEffect(() => {
@@ -127,9 +132,25 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: Pop
           )}
         </>
       )}
+      <CorrectionList
+        corrections={correctionsForPage(corrections, r.url)}
+        total={corrections.length}
+        onUndo={(id) => void removeCorrection(id)}
+        onCopy={() => copyText(correctionsReport(corrections, r.checkedTo, browser.runtime.getManifest().version))}
+      />
       {failure}
       {controls}
       {r.checkedTo && <p class="checked-to">{t('backgroundCheckedTo', formatDate(r.checkedTo.slice(0, 7)))}</p>}
     </main>
   );
+}
+
+/** Copies text for the reader; false when the browser refused (no focus, no permission). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -97,7 +97,8 @@ export async function setPageHighlights(url: string, on: boolean): Promise<void>
 /** Calls `listener` whenever settings or the page list change; returns an unsubscribe function. */
 export function onSettingsChanged(listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>) => {
-    if (SETTINGS_KEY in changes || PAGES_OFF_KEY in changes) listener();
+    // The reader's link corrections (lib/corrections.ts) change what the page shows too.
+    if (SETTINGS_KEY in changes || PAGES_OFF_KEY in changes || 'corrections' in changes) listener();
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

@@ -6,6 +6,7 @@
  * a live Range costs time to make and slows the page's own DOM changes.
  */
 import { anchor } from '../anchoring/anchor';
+import { contextOf, type MentionOnPage } from '../corrections';
 import type { AnnotationSet, Note } from '../annotations/types';
 import { formApplies } from '../mentions/active-forms';
 import { entityMatcher, type EntityFormIndex, type FormRef } from '../mentions/entity-forms';
@@ -53,6 +54,8 @@ const CHUNK_CHARS = 20_000;
 
 export interface AnnotateOptions {
   isCancelled?: () => boolean;
+  /** Mentions the reader has said are not this entity ("Not this"): not highlighted. */
+  isRejected?: (mention: MentionOnPage) => boolean;
   budgetMs?: number;
 }
 
@@ -128,6 +131,7 @@ export async function annotatePage(
   const found: PlacedAnnotation[] = [];
   const mentionCounts = new Map<string, number>();
   for (const m of resolveMentions(raw, text, page.date, senses)) {
+    if (options.isRejected?.({ entityId: m.entityId, words: text.slice(m.start, m.end), before: contextOf(text, m.start, m.end).before })) continue;
     mentionCounts.set(m.entityId, (mentionCounts.get(m.entityId) ?? 0) + 1);
     found.push(new Placed(index, 'entity', m.entityId, m.start, m.end, m.reason));
   }

@@ -5,6 +5,8 @@
  * only sequences them.
  */
 import type { CardView } from '../../components/AnnotationCard';
+import type { RejectScope } from '../../components/NotThis';
+import { addCorrection, contextOf, type Correction, correctionsForPage, isCorrected, loadCorrections } from '../corrections';
 import type { AnnotationSet, Entity, Note, Source } from '../annotations/types';
 import { Highlighter } from '../highlight/highlighter';
 import { MentionWindow } from '../highlight/mention-window';
@@ -27,6 +29,10 @@ export interface BackstoryPageOptions {
   formIndex: EntityFormIndex;
   loadSettings(): Promise<Settings>;
   loadPagesOff(): Promise<string[]>;
+  /** The reader's link corrections (default: from the extension's local storage). */
+  loadCorrections?(): Promise<Correction[]>;
+  /** Stores a correction (default: the extension's local storage); the storage change re-annotates the page. */
+  saveCorrection?(correction: Omit<Correction, 'id' | 'createdAt'>): Promise<unknown>;
   /** Tells the toolbar badge how many annotations the page shows. */
   sendBadge(count: number): void;
   /** The page's URL (default: the window's); tests serve pages from other hosts. */
@@ -58,6 +64,7 @@ export class BackstoryPage {
   private readonly revealCursor = new Map<string, number>();
   private announcedFor = '';
   private lastBadge = -1;
+  private corrections: Correction[] = [];
   /** A pass has finished with the reader's settings: until then the report says "loading", not a guess. */
   private settled = false;
   private lookups: { entities: Map<string, Entity>; notes: Map<string, Note>; sources: Map<string, Source> } | null = null;
@@ -79,7 +86,11 @@ export class BackstoryPage {
 
   /** Settings or the page list changed in storage: apply them now. */
   async settingsChanged(): Promise<void> {
-    [this.settings, this.pagesOff] = await Promise.all([this.options.loadSettings(), this.options.loadPagesOff()]);
+    [this.settings, this.pagesOff, this.corrections] = await Promise.all([
+      this.options.loadSettings(),
+      this.options.loadPagesOff(),
+      (this.options.loadCorrections ?? loadCorrections)(),
+    ]);
     await this.refresh();
   }
 
@@ -93,7 +104,12 @@ export class BackstoryPage {
     } else {
       const started = performance.now();
       const { set, formIndex } = this.options;
-      const result = await annotatePage(page, set, formIndex, settings, { isCancelled: () => generation !== this.generation });
+      const url = this.url();
+      const corrections = correctionsForPage(this.corrections, url);
+      const result = await annotatePage(page, set, formIndex, settings, {
+        isCancelled: () => generation !== this.generation,
+        isRejected: corrections.length > 0 ? (mention) => isCorrected(corrections, url, mention) : undefined,
+      });
       if (!result) return;
       this.apply(result, settings);
       this.annotateMs = performance.now() - started;
@@ -216,9 +232,10 @@ export class BackstoryPage {
       },
       onBack: () => {
         const view = this.card?.view;
-        if (view?.kind === 'note' && view.from) this.setView({ kind: 'entity', entity: view.from });
+        if (view?.kind === 'note' && view.from && this.card) this.setView(this.entityView(this.card.annotation, view.from));
       },
       onPointer: (inside) => this.interaction?.cardPointer(inside),
+      onReject: (scope) => void this.reject(scope),
     }));
   }
 
@@ -256,9 +273,9 @@ export class BackstoryPage {
   }
 
   private open(annotation: PlacedAnnotation, how: OpenHow): void {
-    const view: CardView | null =
+    const view: CardView =
       annotation.kind === 'entity'
-        ? { kind: 'entity', entity: this.byId.entities.get(annotation.id)! }
+        ? this.entityView(annotation, this.byId.entities.get(annotation.id)!)
         : { kind: 'note', note: this.byId.notes.get(annotation.id)! };
     const range = annotation.range;
     if (!range) return;
@@ -274,6 +291,37 @@ export class BackstoryPage {
     layer.show(this.cardContent(view), { range, x: how.x, y: how.y }, keyboard);
     const [title, kind] = view.kind === 'entity' ? [view.entity.name, t(`type_${view.entity.type}`)] : [view.note.title, t('noteLabel')];
     layer.announce(t('announceCard', [title, kind]));
+  }
+
+  /** An entity card opened from a mention: the words, why they were linked, and how many alike the page has. */
+  private entityView(annotation: PlacedAnnotation, entity: Entity): CardView {
+    const text = this.result?.index.text;
+    if (annotation.kind !== 'entity' || annotation.id !== entity.id || !annotation.reason || text === undefined) return { kind: 'entity', entity };
+    const words = text.slice(annotation.start, annotation.end);
+    const sameWords = this.result!.mentions.filter((m) => m.id === entity.id && text.slice(m.start, m.end).toLowerCase() === words.toLowerCase()).length;
+    return { kind: 'entity', entity, link: { words, reason: annotation.reason, sameWords } };
+  }
+
+  /** "Not this": remembers the reader's correction; the storage change re-annotates the page without the link. */
+  private async reject(scope: RejectScope): Promise<void> {
+    const open = this.card;
+    const text = this.result?.index.text;
+    if (!open || open.view.kind !== 'entity' || open.annotation.kind !== 'entity' || text === undefined) return;
+    const { start, end } = open.annotation;
+    const page = this.detected;
+    const save = this.options.saveCorrection ?? addCorrection;
+    this.interaction?.closed();
+    this.closeCard(true);
+    await save({
+      url: this.url(),
+      pageDate: page.kind === 'article' || page.kind === 'other-article' ? page.date : null,
+      words: text.slice(start, end),
+      entityId: open.view.entity.id,
+      entityName: open.view.entity.name,
+      ...contextOf(text, start, end),
+      scope,
+    });
+    this.ensureLayer().announce(t('announceRejected'));
   }
 
   private setView(view: CardView): void {

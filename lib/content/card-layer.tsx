@@ -23,6 +23,7 @@
 import { computePosition, flip, offset, shift, size } from '@floating-ui/core';
 import { render } from 'preact';
 import AnnotationCard, { type CardView } from '../../components/AnnotationCard';
+import type { RejectScope } from '../../components/NotThis';
 import cardCss from '../../components/card.css?inline';
 import type { Note } from '../annotations/types';
 import type { SourceLookup } from '../annotations/fact-sourcing';
@@ -50,6 +51,8 @@ export interface CardLayerEvents {
   onClose(): void;
   onOpenNote(noteId: string): void;
   onBack(): void;
+  /** The reader says the linked words are not this entity ("Not this"). */
+  onReject(scope: RejectScope): void;
   /** The pointer entered (true) or left (false) the card. */
   onPointer(inside: boolean): void;
 }
@@ -168,6 +171,7 @@ export class CardLayer {
         onClose={this.events.onClose}
         onOpenNote={this.events.onOpenNote}
         onBack={this.events.onBack}
+        onReject={this.events.onReject}
       />,
       this.floating,
     );

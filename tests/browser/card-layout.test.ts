@@ -48,6 +48,14 @@ describe('card accessibility audit (axe-core, real Chromium)', () => {
       harness = await startBackstory();
       const entityCard = await hoverOpen('Xi Jinping');
       expect(await auditCard(entityCard).then(summarise)).toEqual([]);
+      // Its disclosures open: a fact's sources, and "Not this?".
+      for (const selector of ['.fact button.sourcing', '.not-this__toggle']) {
+        entityCard.querySelector<HTMLButtonElement>(selector)!.focus();
+        await press('Enter');
+        await waitFor(() => entityCard.querySelector(selector)!.getAttribute('aria-expanded') === 'true');
+      }
+      expect(entityCard.querySelector('.since')).not.toBeNull();
+      expect(await auditCard(entityCard).then(summarise)).toEqual([]);
       const background = getComputedStyle(entityCard).backgroundColor;
       expect(background).toBe(scheme === 'dark' ? 'rgb(30, 34, 40)' : 'rgb(255, 255, 255)');
       await press('Escape');

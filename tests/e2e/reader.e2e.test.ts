@@ -122,6 +122,11 @@ describe.each(['chromium', 'firefox'] as const)('a reader in %s', (name) => {
     const { card, ms } = await hoverUntilCard(page, ARAGHCHI, araghchi.name);
     expect(card.kicker).toBe('Person');
     expect(card.lead).toBe(araghchi.description);
+    // Dated to the article: what came after is set apart, and each fact says how many sources back it.
+    expect(card.since).toBe('Since this article (22 April 2025)');
+    expect(card.sourceCounts.length).toBeGreaterThan(0);
+    for (const count of card.sourceCounts) expect(count).toMatch(/^(1 source|[2-9] sources|Official account only · (1 source|[2-9] sources))$/);
+    expect(card.why).toContain(araghchi.name);
     // Hover intent: not before the ~400 ms dwell, and not long after it.
     expect(ms).toBeGreaterThanOrEqual(380);
     expect(ms).toBeLessThan(1_500);

@@ -4,6 +4,7 @@
  */
 import { commands, userEvent } from 'vitest/browser';
 import type { AnnotationSet } from '../../lib/annotations/types';
+import type { Correction } from '../../lib/corrections';
 import { BackstoryPage } from '../../lib/content/backstory-page';
 import { layerShadowRoot } from '../../lib/content/card-layer';
 import { HIGHLIGHT_NAMES } from '../../lib/highlight/highlighter';
@@ -16,6 +17,10 @@ export interface Harness {
   badges: number[];
   setUrl(url: string): void;
   setSettings(patch: Partial<Settings>, pagesOff?: string[]): Promise<void>;
+  /** The reader's link corrections, as the page stored them (in memory here, not in extension storage). */
+  corrections: Correction[];
+  /** Undoes a correction as the popup does (the storage change re-annotates the page). */
+  undoCorrection(id: string): Promise<void>;
 }
 
 export async function startBackstory(
@@ -29,6 +34,7 @@ export async function startBackstory(
   let settings: Settings = { ...DEFAULT_SETTINGS, entityTypes: [...DEFAULT_SETTINGS.entityTypes], ...options.settings };
   let pagesOff: string[] = [];
   const badges: number[] = [];
+  const corrections: Correction[] = [];
   const set = options.set ?? annotationSet;
   const page = new BackstoryPage({
     win: window,
@@ -39,11 +45,21 @@ export async function startBackstory(
     loadPagesOff: async () => pagesOff,
     sendBadge: (count) => badges.push(count),
     url: () => url,
+    loadCorrections: async () => [...corrections],
+    saveCorrection: async (correction) => {
+      corrections.push({ ...correction, id: `c${corrections.length}`, createdAt: new Date().toISOString() });
+      await page.settingsChanged();
+    },
   });
   await page.start();
   return {
     page,
     badges,
+    corrections,
+    async undoCorrection(id) {
+      corrections.splice(corrections.findIndex((c) => c.id === id), 1);
+      await page.settingsChanged();
+    },
     setUrl: (next) => (url = next),
     async setSettings(patch, off = pagesOff) {
       settings = { ...settings, ...patch };

@@ -201,3 +201,50 @@ describe('popup', () => {
     });
   });
 });
+
+describe('popup: dated background and the reader’s corrections', () => {
+  beforeEach(async () => {
+    vi.restoreAllMocks();
+    await fakeBrowser.storage.local.clear();
+  });
+
+  it('keeps what the article reports apart from what came after, and says how current the background is', async () => {
+    givenTab('https://www.iranintl.com/en/202504220389', articleReport());
+    const el = await mountPopup();
+    expect(text(el.querySelector('.article .section-title')!)).toBe('What the article reports (22 April 2025)');
+    const since = el.querySelector('[data-testid="notes-since"]')!;
+    expect(text(since.querySelector('h3')!)).toBe('Since this article (22 April 2025)');
+    const laterTitles = Array.from(since.querySelectorAll('.note-button')).map(text);
+    expect(laterTitles.length).toBeGreaterThan(0);
+    // No later note is listed with the background ones.
+    const background = Array.from(el.querySelectorAll('.note-button'))
+      .filter((b) => !b.closest('[data-testid="notes-since"]'))
+      .map(text);
+    expect(background.length).toBeGreaterThan(0);
+    for (const title of laterTitles) expect(background.filter((t) => t === title)).toHaveLength(0);
+    expect(text(el.querySelector('.checked-to')!)).toMatch(/^Background checked to (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/);
+  });
+
+  it('lists the corrections made on this page with undo, and copies the report for the maintainers', async () => {
+    await fakeBrowser.storage.local.set({
+      corrections: [
+        { id: 'a', url: 'https://www.iranintl.com/en/202504220389', pageDate: '2025-04-22', words: 'Washington', entityId: 'united-states', entityName: 'United States', before: 'x ', after: ' y', scope: 'mention', createdAt: '2026-12-01T00:00:00Z' },
+        { id: 'b', url: 'https://www.iranintl.com/en/1', pageDate: null, words: 'Zarif', entityId: 'mohammad-javad-zarif', entityName: 'Mohammad Javad Zarif', before: '', after: '', scope: 'words', createdAt: '2026-12-01T00:00:00Z' },
+      ],
+    });
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
+    givenTab('https://www.iranintl.com/en/202504220389', articleReport());
+    const el = await mountPopup();
+    const list = el.querySelector('[data-testid="corrections"]')!;
+    expect(Array.from(list.querySelectorAll('li span')).map(text)).toEqual(['“Washington” is not United States']);
+    const copy = Array.from(list.querySelectorAll('button')).find((b) => text(b) === 'Copy corrections report (JSON)')!;
+    copy.click();
+    await vi.waitFor(() => expect(text(list.querySelector('[role="status"]')!)).toBe('Copied 2 correction(s) to the clipboard. Nothing was sent anywhere.'));
+    const report = JSON.parse(writeText.mock.calls[0][0]);
+    expect(report.corrections.map((c: { words: string }) => c.words)).toEqual(['Washington', 'Zarif']);
+    list.querySelector<HTMLButtonElement>('button[aria-label^="Undo"]')!.click();
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('corrections')).corrections).toHaveLength(1));
+  });
+});

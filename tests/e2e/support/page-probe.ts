@@ -31,6 +31,12 @@ export interface CardContent {
   /** The entity description, or the note's first paragraph. */
   lead: string;
   text: string;
+  /** The heading of the card's "Since this article" part, or null. */
+  since: string | null;
+  /** Each fact's source count as shown ("2 sources", "1 source", "Official account only · 1 source"). */
+  sourceCounts: string[];
+  /** The line on why the words were linked. */
+  why: string;
   /** The card (or something inside it) has keyboard focus. */
   focused: boolean;
 }
@@ -181,6 +187,9 @@ export function readCard(page: Page): Promise<CardContent | null> {
       title: texts[1],
       lead: texts[2] || texts[3],
       text: card.textContent ?? '',
+      since: card.querySelector('.since h3')?.textContent?.trim() ?? null,
+      sourceCounts: Array.from(card.querySelectorAll('.fact button.sourcing')).map((b) => b.textContent?.trim() ?? ''),
+      why: card.querySelector('.why')?.textContent?.trim() ?? '',
       focused: document.activeElement === root.host && card.contains(root.activeElement),
     };
   });
