@@ -31,3 +31,29 @@ describe('keyboard commands', () => {
     expect(key({ key: 'ArrowLeft', altKey: true, shiftKey: true }, editable)).toBeNull();
   });
 });
+
+describe('typing targets', () => {
+  it('leaves Alt+Shift+arrows to script-made text boxes (role textbox, searchbox, combobox)', () => {
+    for (const role of ['textbox', 'searchbox', 'combobox']) {
+      const box = document.createElement('div');
+      box.setAttribute('role', role);
+      box.tabIndex = 0;
+      document.body.append(box);
+      expect(key({ key: 'ArrowRight', altKey: true, shiftKey: true }, box), role).toBeNull();
+    }
+  });
+
+  it('looks at the focused element inside a page component’s shadow root, not only at its host', () => {
+    const host = document.createElement('comment-box');
+    document.body.append(host);
+    const input = document.createElement('input');
+    host.attachShadow({ mode: 'open' }).append(input);
+    input.focus();
+    // At the document the event's target is the host; the field is inside.
+    expect(key({ key: 'ArrowRight', altKey: true, shiftKey: true }, host)).toBeNull();
+    const button = document.createElement('button');
+    document.body.append(button);
+    button.focus();
+    expect(key({ key: 'ArrowRight', altKey: true, shiftKey: true }, button)).toBe('next');
+  });
+});
