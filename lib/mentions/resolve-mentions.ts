@@ -82,32 +82,67 @@ function candidatesFor(mention: RawMention, text: string, senses: ShortSenses): 
   return (senses.get(words.toLowerCase()) ?? []).filter(({ form }) => form.ignoreCase || straightenQuotes(form.text) === words);
 }
 
+const isAnchor = (kind: SurfaceForm['kind']) => kind === 'name' || kind === 'variant' || kind === 'alias' || kind === 'title';
+const NAME: LinkReason = { kind: 'name' };
+
+/**
+ * Two linear passes over the matches (in text order): backwards to learn,
+ * for each short form, the nearest full mention after it of each entity it
+ * may mean; forwards to link, keeping the nearest full mention before it.
+ * Cost grows with the matches times the (one or two) senses of a short
+ * form, never with matches times matches.
+ */
 export function resolveMentions(raw: readonly RawMention[], text: string, pageDate: string | null, senses: ShortSenses): LinkedMention[] {
-  // Full mentions first: they decide what the short ones refer to.
-  const anchors: { at: number; entityId: string }[] = [];
-  for (const m of raw) {
-    const kind = m.ref.form.kind;
-    if (kind === 'name' || kind === 'variant' || kind === 'alias' || kind === 'title') anchors.push({ at: m.start, entityId: m.ref.entity.id });
-  }
+  const titled: LinkReason = { kind: 'title', date: pageDate };
   const linked: LinkedMention[] = [];
-  for (const m of raw) {
+  if (!raw.some((m) => m.ref.form.kind === 'short')) {
+    // Most pages of a large set: nothing to resolve against the rest of the page.
+    for (const { start, end, ref } of raw) {
+      if (ref.form.kind !== 'block') linked.push({ entityId: ref.entity.id, start, end, reason: ref.form.kind === 'title' ? titled : NAME });
+    }
+    return linked;
+  }
+  const candidates: (FormRef[] | null)[] = raw.map((m) => (m.ref.form.kind === 'short' ? candidatesFor(m, text, senses) : null));
+  // Nearest full mention after each short form, among its candidates.
+  const below: (string | null)[] = new Array(raw.length).fill(null);
+  const nextAt = new Map<string, number>();
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const m = raw[i];
+    if (isAnchor(m.ref.form.kind)) nextAt.set(m.ref.entity.id, m.start);
+    else if (candidates[i]) below[i] = nearest(candidates[i]!, nextAt, (a, b) => a < b);
+  }
+  const lastAt = new Map<string, number>();
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i];
     const { entity, form } = m.ref;
+    if (isAnchor(form.kind)) lastAt.set(entity.id, m.start);
     switch (form.kind) {
       case 'block':
         continue;
       case 'title':
-        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: { kind: 'title', date: pageDate } });
+        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: titled });
         continue;
       case 'short': {
-        const resolved = resolveShort(m, text, pageDate, candidatesFor(m, text, senses), anchors);
-        if (resolved) linked.push({ start: m.start, end: m.end, ...resolved });
+        const found = resolveShort(m, text, pageDate, candidates[i]!, nearest(candidates[i]!, lastAt, (a, b) => a > b), below[i]);
+        if (found) linked.push({ entityId: found.entityId, start: m.start, end: m.end, reason: found.reason });
         continue;
       }
       default:
-        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: { kind: 'name' } });
+        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: NAME });
     }
   }
   return linked;
+}
+
+/** The candidate whose position in `at` is best by `better`, or null when none has one. */
+function nearest(candidates: readonly FormRef[], at: Map<string, number>, better: (a: number, b: number) => boolean): string | null {
+  let id: string | null = null;
+  let best = 0;
+  for (const { entity } of candidates) {
+    const pos = at.get(entity.id);
+    if (pos !== undefined && (id === null || better(pos, best))) [id, best] = [entity.id, pos];
+  }
+  return id;
 }
 
 /** A capitalised word right after a first name or surname: someone else's full name ("Mojtaba Zolnour"). */
@@ -118,25 +153,18 @@ function resolveShort(
   text: string,
   pageDate: string | null,
   candidates: FormRef[],
-  anchors: readonly { at: number; entityId: string }[],
+  above: string | null,
+  below: string | null,
 ): { entityId: string; reason: LinkReason } | null {
   if (candidates.length === 0) return null;
   // Had this entity's longer name followed, the matcher would have matched it instead.
   if (NAME_FOLLOWS.test(text.slice(m.end, m.end + 3))) return null;
   const byCue = candidates.map((c) => ({ c, cue: cued(c.form, text, m.start, m.end) })).filter((x) => x.cue !== null);
   if (byCue.length === 1) return { entityId: byCue[0].c.entity.id, reason: { kind: 'context', words: byCue[0].cue! } };
-  const ids = new Set(candidates.map((c) => c.entity.id));
   const before = text.slice(Math.max(0, m.start - 12), m.start);
   if (candidates.length > 1 && LATE_OR_FORMER.test(before)) {
     const ended = candidates.filter((c) => rolesEndedBy(c.entity, pageDate));
     if (ended.length === 1) return { entityId: ended[0].entity.id, reason: { kind: 'context', words: before.trim() } };
-  }
-  let above: string | null = null;
-  let below: string | null = null;
-  for (const anchor of anchors) {
-    if (!ids.has(anchor.entityId)) continue;
-    if (anchor.at < m.start) above = anchor.entityId;
-    else if (below === null && anchor.at > m.start) below = anchor.entityId;
   }
   if (above) return { entityId: above, reason: { kind: 'refers-back', direction: 'above' } };
   if (below) return { entityId: below, reason: { kind: 'refers-back', direction: 'below' } };
