@@ -9,7 +9,7 @@ import type { AnnotationSet, Entity, Note } from '../annotations/types';
 import { Highlighter } from '../highlight/highlighter';
 import { MentionWindow } from '../highlight/mention-window';
 import { t } from '../i18n';
-import type { PageReport, RevealTarget } from '../messages';
+import type { RevealTarget } from '../messages';
 import { firstDay } from '../mentions/active-forms';
 import type { EntityFormIndex } from '../mentions/entity-forms';
 import { detectPage, type DetectedPage, type PageLocation } from '../page/detect-page';
@@ -17,7 +17,7 @@ import { pageKey, type Settings } from '../settings';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation } from './annotate-page';
 import { CardLayer } from './card-layer';
 import { Interaction, type OpenHow } from './interaction';
-import { annotationCount, buildPageReport, notesPlaced } from './page-report';
+import { annotationCount, buildPageReport, notesPlaced, type PageReportWithLimits } from './page-report';
 import { PageWatcher } from './page-watcher';
 
 export interface BackstoryPageOptions {
@@ -111,7 +111,7 @@ export class BackstoryPage {
     this.teardown();
   }
 
-  report(): PageReport {
+  report(): PageReportWithLimits {
     const page = this.detected;
     const status = !this.settings?.siteEnabled
       ? 'site-off'
