@@ -1,12 +1,16 @@
 /**
  * Notices when the annotations may be out of date: the article appeared
  * (client-side rendering), its nodes were replaced or edited (hydration,
- * re-render), or the reader navigated (history.pushState / popstate).
+ * re-render), part of it was shown or hidden without a text change (a
+ * "read more" expander, a <details> opened: the `hidden`, `aria-hidden`,
+ * inline `display` and `open` attributes, under the text index's rules),
+ * or the reader navigated (history.pushState / popstate).
  *
  * Backstory changes no page node, so its own work never feeds this observer
  * (the loop brandon1024/find#300 warns about); the one element it adds, its
  * card host, is ignored. A burst of changes causes one refresh.
  */
+import { VISIBILITY_ATTRIBUTES, visibilityChanged } from '../text/text-index';
 
 export interface WatchedState {
   /** The annotated article element, if any: changes elsewhere are ignored. */
@@ -50,7 +54,16 @@ export class PageWatcher {
     if (this.observer) return;
     this.lastPage = this.url().split('#')[0];
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.win.document, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.win.document, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // Only the attributes that can show or hide text, with their old values, so a page that
+      // restyles every frame (class, colour) causes no pass (red-team review M4: 0 passes).
+      attributes: true,
+      attributeFilter: VISIBILITY_ATTRIBUTES,
+      attributeOldValue: true,
+    });
     this.win.addEventListener('popstate', this.checkUrl);
     if (this.navigation) this.navigation.addEventListener('navigatesuccess', this.checkUrl);
     else this.poll = setInterval(this.checkUrl, URL_POLL_MS);
@@ -70,8 +83,15 @@ export class PageWatcher {
     this.checkUrl();
     const root = this.state.root();
     const { isOwn } = this.state;
-    for (const { target, addedNodes } of records) {
+    for (const { type, target, addedNodes, attributeName, oldValue } of records) {
       if (isOwn(target)) continue;
+      if (type === 'attributes') {
+        const el = target as Element;
+        if (root?.contains(el) && visibilityChanged(el.tagName, attributeName!, oldValue, el.getAttribute(attributeName!))) {
+          return this.schedule();
+        }
+        continue;
+      }
       if (!root) {
         // Waiting for the article: anything added may be it.
         if (addedNodes.length > 0 && !Array.from(addedNodes).every(isOwn)) return this.schedule();

@@ -60,8 +60,34 @@ export function isSkippedElement(el: Element, tag = el.tagName): boolean {
   if (el.hasAttribute('hidden') || el.hasAttribute(OWN_NODE_ATTRIBUTE)) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   // Reading el.style builds a style object per element; the attribute is enough for inline display:none.
-  const style = el.getAttribute('style');
+  return styleHides(el.getAttribute('style'));
+}
+
+/** Does a style attribute's value hide its element (inline `display: none`)? */
+export function styleHides(style: string | null): boolean {
   return style !== null && /display\s*:\s*none/i.test(style);
+}
+
+/**
+ * The attributes whose changes can show or hide text under the rules above
+ * (page-watcher.ts observes them), and whether a change from `was` to `now`
+ * does, for an element with tag `tag`.
+ */
+export const VISIBILITY_ATTRIBUTES = ['hidden', 'aria-hidden', 'style', 'open'];
+
+export function visibilityChanged(tag: string, attribute: string, was: string | null, now: string | null): boolean {
+  switch (attribute) {
+    case 'hidden':
+      return (was === null) !== (now === null);
+    case 'aria-hidden':
+      return (was === 'true') !== (now === 'true');
+    case 'style':
+      return styleHides(was) !== styleHides(now);
+    case 'open':
+      return tag === 'DETAILS' && (was === null) !== (now === null);
+    default:
+      return false;
+  }
 }
 
 function isInlineTag(tag: string): boolean {
