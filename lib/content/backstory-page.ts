@@ -97,7 +97,13 @@ export class BackstoryPage {
       this.annotateMs = performance.now() - started;
       const { mentions, notes, orphans } = result;
       performance.mark('backstory:annotated', {
-        detail: { mentions: mentions.length, notes: notesPlaced(result), noteRanges: notes.length, orphans: orphans.length },
+        detail: {
+          mentions: mentions.length,
+          notes: notesPlaced(result),
+          noteRanges: notes.length,
+          orphans: orphans.length,
+          ...(result.tooLong ? { tooLong: result.tooLong.textChars } : {}),
+        },
       });
     }
     const count = annotationCount(this.result);
