@@ -49,11 +49,14 @@ export const MIN_FUZZY_SCORE = 0.75;
 
 /**
  * Characters of text per approximate-search step. Myers' search costs about
- * (quote length / 32) word operations per character: a 32,768-character
- * chunk of a 200-character quote is well under a millisecond here, so the
- * caller's 8 ms slices stay whole.
+ * (quote length / 32) word operations per character, well under a
+ * millisecond for 8,192 characters; but approx-string-match then finds the
+ * start of every match end it reports, and a quote that is not on the page
+ * at all ties at its worst allowed error count in many places: with
+ * 32,768-character chunks one step of the bench's 2 MB page took about
+ * 40 ms (profile: findMatchEnds, advanceBlock), so chunks are a quarter of that.
  */
-const FUZZY_CHUNK_CHARS = 32_768;
+const FUZZY_CHUNK_CHARS = 8_192;
 /** Candidates scored between steps when their context needs an approximate comparison. */
 const FUZZY_SCORES_PER_STEP = 16;
 /** Candidates looked at between steps when nothing approximate is needed (string comparisons). */

@@ -67,6 +67,7 @@ export class BackstoryPage {
       { root: () => this.result?.page.root ?? null, isOwn: (node) => !!this.layer?.contains(node) },
       () => void this.refresh(),
       () => this.url(),
+      () => this.annotateMs ?? 0,
     );
   }
 

@@ -117,7 +117,7 @@ export function buildTextIndex(root: Element, options: TextIndexOptions = {}): T
  * than LONG_TEXT_CHARS is itself read in pieces of that size: a single
  * 2 MB text node (red-team review S4) was one 67–87 ms task.
  */
-const NODES_PER_STEP = 2000;
+const NODES_PER_STEP = 1000;
 const CHARS_PER_STEP = 65_536;
 const LONG_TEXT_CHARS = CHARS_PER_STEP;
 
