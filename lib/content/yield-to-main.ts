@@ -4,35 +4,26 @@
  * (https://web.dev/articles/optimize-long-tasks) and the page's own work
  * keeps its pace while a long pass runs.
  *
- * Why a plain task and not `scheduler.yield()`: a `scheduler.yield()`
- * continuation is queued ahead of the page's own tasks, so a pass of many
- * chunks runs before any of the page's timers or messages. The red-team
- * review (shared/reviews/redteam-2026-12.md, S1 and F6) measured the page's
- * own setTimeout(0) chain blocked for 2.8 s in Chromium (3.9 s in Firefox)
- * on a 10 MB page, and input waiting about 100 ms even with no long task
- * (S5). A message-channel task joins the back of the queue, behind what
- * the page already queued: each of the page's timers waits at most one of
- * our chunks. (A setTimeout-based yield would do the same but is clamped
- * to 4 ms after five nested calls: a third more wall time for a pass of
- * 8 ms chunks. `scheduler.postTask({ priority: 'background' })` would let a
- * page that keeps its queue busy starve the pass.) The bench's "page's own
- * timers" rows measure the choice in Chromium and Firefox.
+ * Why setTimeout(0), chosen by measurement:
+ * - `scheduler.yield()` continuations are queued ahead of the page's own
+ *   tasks, so a pass of many chunks runs before any of the page's timers:
+ *   the red-team review measured the page's setTimeout(0) chain blocked
+ *   2.8 s in Chromium (3.9 s in Firefox) on a 10 MB page (S1, F6), and
+ *   input waiting about 100 ms with no long task (S5).
+ * - A message-channel task avoids the 4 ms clamp of nested timeouts, but it
+ *   is another queue than the page's timers, and Chromium ran it ahead of
+ *   them: in tests/browser/yield-to-page.test.ts (a 50,000-mention pass) the
+ *   page's setTimeout(0) chain ran 12 times in a 2.5 s pass, its worst wait
+ *   1.9 s; with setTimeout yields 15 times in 0.9 s, worst 0.47 s (both on
+ *   this shared machine at load 11, so only the ordering is asserted).
+ * - A timeout joins the page's own timers in their queue, behind those
+ *   already due, in both browsers: each of the page's timers waits at most
+ *   one of our chunks. The clamp costs a third more wall time on a long
+ *   pass, idle time the page can use. `scheduler.postTask` with background
+ *   priority would let a page that keeps its queue busy starve the pass.
  */
-let channel: MessageChannel | null = null;
-const waiting: (() => void)[] = [];
-
 export function yieldToPage(): Promise<void> {
-  // One channel for every yield: a channel per yield was 160 ms of a pass's
-  // CPU profile on the bench's 200,000-node page.
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-  }
-  const port = channel.port2;
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    port.postMessage(null);
-  });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
