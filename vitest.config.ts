@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { readPeerFile } from './tests/support/peer-data';
 
 /**
  * Two projects:
@@ -91,6 +92,11 @@ export default defineConfig({
                 await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
                 await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
                 await cdp.detach();
+              },
+              // Hypothesis' anchoring data, read where it lives, never copied into the project.
+              async readPeerFile(_ctx, name: string) {
+                if (!/^[\w.-]+$/.test(name)) throw new Error(`not a file of the peer data: ${name}`);
+                return readPeerFile(name);
               },
             },
           },

@@ -23,20 +23,28 @@ export function checkBuild(dir: string): string {
   return dir;
 }
 
-/** `wxt build` into a new temporary folder; returns the chrome-mv3 folder. */
+/** `wxt build` (and the Firefox build beside it) into a new temporary folder; returns the chrome-mv3 folder. */
 export async function buildExtension(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'backstory-bench-build-'));
-  try {
-    await promisify(execFile)('npx', ['wxt', 'build'], {
-      cwd: PROJECT_DIR,
-      env: { ...process.env, BACKSTORY_OUT_DIR: outDir },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`wxt build failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox']]) {
+    try {
+      await promisify(execFile)('npx', args, {
+        cwd: PROJECT_DIR,
+        env: { ...process.env, BACKSTORY_OUT_DIR: outDir },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+    } catch (error) {
+      const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+      throw new Error(`${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
+    }
   }
   return checkBuild(join(outDir, 'chrome-mv3'));
+}
+
+/** The Firefox build beside a chrome-mv3 build (firefox-mv2 in the same folder), if there is one. */
+export function firefoxBuildBeside(chromeDir: string): string | null {
+  const dir = join(dirname(chromeDir), 'firefox-mv2');
+  return existsSync(join(dir, 'manifest.json')) ? dir : null;
 }
 
 /** A copy of `buildDir` that bundles `set` instead of the real data. */

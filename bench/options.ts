@@ -17,6 +17,11 @@ export interface BenchOptions {
   /** Where to write raw traces, if anywhere. */
   tracesDir: string | null;
   reportPath: string;
+  /** The big and busy pages (stress.ts): skip them, or run only them. */
+  stress: 'yes' | 'no' | 'only';
+  stressRuns: number;
+  /** Only these stress pages (ids of stress-pages.ts), or all. */
+  stressPages: string[] | null;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -32,6 +37,11 @@ export const USAGE = `npm run bench -- [options]
                        instead of building into a temporary folder
   --traces DIR         keep every raw trace (open in DevTools) in DIR
   --report FILE        JSON report (default artifacts/bench/latest.json)
+  --no-stress          leave out the big and busy pages (stress.ts)
+  --stress-only        only the big and busy pages
+  --stress-runs N      loads per big page, browser and with/without (default 3)
+  --stress-pages A,B   only these big pages (ten-mb, edited-1mb, one-node-2mb,
+                       nodes-200k, highlights-50k, storm-1mb)
 `;
 
 function positiveInt(value: string | undefined, fallback: number, name: string, min = 1): number {
@@ -57,6 +67,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       'reuse-build': { type: 'string' },
       traces: { type: 'string' },
       report: { type: 'string' },
+      'no-stress': { type: 'boolean', default: false },
+      'stress-only': { type: 'boolean', default: false },
+      'stress-runs': { type: 'string' },
+      'stress-pages': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -70,5 +84,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     reuseBuild: values['reuse-build'] ? resolve(PROJECT_DIR, values['reuse-build']) : null,
     tracesDir: values.traces ? resolve(values.traces) : null,
     reportPath: resolve(PROJECT_DIR, values.report ?? 'artifacts/bench/latest.json'),
+    stress: values['stress-only'] ? 'only' : values['no-stress'] ? 'no' : 'yes',
+    stressRuns: positiveInt(values['stress-runs'], 3, 'stress-runs'),
+    stressPages: values['stress-pages'] ? values['stress-pages'].split(',') : null,
   };
 }

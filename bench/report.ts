@@ -3,6 +3,7 @@
  * table and written as JSON. A missed target is reported, never hidden and
  * never an error: this is a measurement, not a test.
  */
+import type { StressCheck, StressRow } from './stress';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BackstoryTraceMeasurement, BusyMeasurement, RerenderMeasurement, WindowTask } from './busy-time';
@@ -160,6 +161,8 @@ export interface BenchReport {
     speedupOverMarkjs: number;
   };
   contentScript: ContentScriptSize;
+  /** The big and busy pages in Chromium and Firefox (stress.ts), when run. */
+  stress?: { rows: StressRow[]; checks: StressCheck[] };
   targets: TargetCheck[];
 }
 
@@ -334,7 +337,7 @@ export function formatReport(report: BenchReport): string {
   return lines.join('\n');
 }
 
-export function writeReport(path: string, report: BenchReport): void {
+export function writeReport(path: string, report: BenchReport | { stress: BenchReport['stress'] }): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 }

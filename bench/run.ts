@@ -10,6 +10,9 @@
  *    build with only annotation-data.js replaced): the same, plus the
  *    longest task, and mark.js on the same page and terms for comparison.
  * 3. The content script's gzipped size.
+ * 4. The big and busy pages of the red-team review (stress.ts), in Chromium
+ *    and Firefox, with and without Backstory: its longest task, the page's
+ *    own timers, pointer moves and frame rate, against the limits.
  * Prints a table and writes artifacts/bench/latest.json. How busy time is
  * computed: busy-time.ts; how mark.js is run: measure-markjs.ts.
  */
@@ -17,7 +20,7 @@ import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { relative } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../tests/support/fixture-server';
-import { buildExtension, checkBuild, extensionWithData, PROJECT_DIR, removeTemporaryBuild } from './build-extension';
+import { buildExtension, checkBuild, extensionWithData, firefoxBuildBeside, PROJECT_DIR, removeTemporaryBuild } from './build-extension';
 import { withChromium } from './chromium';
 import { contentScriptSize } from './content-script-size';
 import { parseBenchOptions, USAGE, type BenchOptions } from './options';
@@ -36,6 +39,7 @@ import { floorExtension } from './floor-extension';
 import { writePerformanceDoc } from './performance-doc';
 import { repeatBackstory, repeatBackstoryWithFloor, repeatMarkjs, repeatRerender } from './scenarios';
 import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEntities, syntheticPage } from './synthetic-page';
+import { formatStress, runStress, stressChecks } from './stress';
 
 const ARTICLE_PATH = '/en/202504220389';
 const ORIGIN = 'http://www.iranintl.com';
@@ -74,6 +78,21 @@ async function main(options: BenchOptions): Promise<void> {
     const floorBuild = (floorDir = floorExtension(buildDir));
     server = await startFixtureServer();
     server.route(SYNTHETIC_PATH, longPage.html);
+
+    const stress = async () => {
+      const firefoxBuild = firefoxBuildBeside(buildDir);
+      log(`Big and busy pages, Chromium${firefoxBuild ? ' and Firefox' : ' (no Firefox build beside the Chrome one)'}, ${options.stressRuns} run(s) each...`);
+      const rows = await runStress(server!, { chromiumBuild: buildDir, firefoxBuild, runs: options.stressRuns, only: options.stressPages, log });
+      return { rows, checks: stressChecks(rows) };
+    };
+    if (options.stress === 'only') {
+      const result = await stress();
+      writeReport(options.reportPath, { stress: result });
+      log(formatStress(result.rows, result.checks));
+      log(`Report: ${relative(PROJECT_DIR, options.reportPath)}`);
+      log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+      return;
+    }
 
     log('Article page, real build and data, load after load with the floor script...');
     const port = server.port;
@@ -134,10 +153,12 @@ async function main(options: BenchOptions): Promise<void> {
       },
       contentScript: size,
     };
-    const report: BenchReport = { ...partial, targets: targetChecks(partial) };
+    const stressResult = options.stress === 'yes' ? await stress() : undefined;
+    const report: BenchReport = { ...partial, targets: targetChecks(partial), stress: stressResult };
     writeReport(options.reportPath, report);
     log(formatReport(report));
     log(`Figures written to ${relative(PROJECT_DIR, writePerformanceDoc(report.generatedAt, formatReport(report)))}`);
+    if (stressResult) log(formatStress(stressResult.rows, stressResult.checks));
     log(`Report: ${relative(PROJECT_DIR, options.reportPath)}${options.tracesDir ? `; traces in ${options.tracesDir}` : ''}`);
     log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {

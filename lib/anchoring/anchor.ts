@@ -6,6 +6,7 @@
  */
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../annotations/types';
 import type { TextIndex } from '../text/text-index';
+import { runToEnd } from './match-quote';
 import { TextPositionAnchor } from './text-position-anchor';
 import { TextQuoteAnchor } from './text-quote-anchor';
 
@@ -13,7 +14,13 @@ export type AnchorResult =
   | { status: 'anchored'; start: number; end: number; method: 'position' | 'exact' | 'fuzzy'; score: number }
   | { status: 'orphan'; reason: string };
 
+/** Places a target's selectors in one go (tests, the data check). */
 export function anchor(index: TextIndex, selectors: readonly Selector[]): AnchorResult {
+  return runToEnd(anchorSteps(index, selectors));
+}
+
+/** The same, in steps a caller on the page can yield between (see matchQuoteSteps). */
+export function* anchorSteps(index: TextIndex, selectors: readonly Selector[]): Generator<void, AnchorResult> {
   const quoteSelector = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
   const positionSelector = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
   if (!quoteSelector) return { status: 'orphan', reason: 'no TextQuoteSelector' };
@@ -25,7 +32,7 @@ export function anchor(index: TextIndex, selectors: readonly Selector[]): Anchor
       return { status: 'anchored', start: position.start, end: position.end, method: 'position', score: 1 };
     }
   }
-  const found = quote.locate(positionSelector?.start);
+  const found = yield* quote.locateSteps(positionSelector?.start);
   if (!found) return { status: 'orphan', reason: 'passage not found in the page text' };
   return {
     status: 'anchored',

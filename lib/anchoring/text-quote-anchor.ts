@@ -2,7 +2,7 @@
 import type { TextQuoteSelector } from '../annotations/types';
 import { normalizeText } from '../text/normalize';
 import type { TextIndex } from '../text/text-index';
-import { matchQuote, type QuoteMatch } from './match-quote';
+import { matchQuote, matchQuoteSteps, type QuoteMatch } from './match-quote';
 import { TextPositionAnchor } from './text-position-anchor';
 
 /** Characters of context kept on each side, as Hypothesis does. */
@@ -41,6 +41,11 @@ export class TextQuoteAnchor {
   /** Where the quote is in the index's text (exact first, then fuzzy), or null. */
   locate(hint?: number): QuoteMatch | null {
     return matchQuote(this.index.text, this.exact, { prefix: this.prefix, suffix: this.suffix, hint });
+  }
+
+  /** The same search in steps, for a caller that yields between them. */
+  locateSteps(hint?: number): Generator<void, QuoteMatch | null> {
+    return matchQuoteSteps(this.index.text, this.exact, { prefix: this.prefix, suffix: this.suffix, hint });
   }
 
   toPositionAnchor(hint?: number): TextPositionAnchor | null {

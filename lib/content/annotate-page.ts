@@ -5,7 +5,7 @@
  * only when something needs one (a highlight on screen, a hit test, a card):
  * a live Range costs time to make and slows the page's own DOM changes.
  */
-import { anchor } from '../anchoring/anchor';
+import { anchorSteps } from '../anchoring/anchor';
 import { contextOf, type MentionOnPage } from '../corrections';
 import type { AnnotationSet, Note } from '../annotations/types';
 import { formApplies } from '../mentions/active-forms';
@@ -16,7 +16,7 @@ import type { DetectedPage } from '../page/detect-page';
 import type { Settings } from '../settings';
 import { textIndexSteps, type TextIndex } from '../text/text-index';
 import { lowerCaseSameLength } from '../text/word-chars';
-import { TimeSlicer } from './yield-to-main';
+import { SLICE_MS, TimeSlicer } from './yield-to-main';
 
 export type AnnotatedPage = Extract<DetectedPage, { kind: 'article' | 'other-article' }>;
 
@@ -48,15 +48,50 @@ export interface AnnotationResult {
   orphans: Orphan[];
   /** Notes and mentions in text order: the keyboard's path through the page. */
   ordered: PlacedAnnotation[];
+  /** Set when the page was too long to annotate: nothing is placed, and the popup says why. */
+  tooLong?: { textChars: number; maxTextChars: number };
 }
 
 const CHUNK_CHARS = 20_000;
+
+/**
+ * Past this much article text Backstory annotates nothing and says so
+ * (the popup reads `tooLong` from the page report). The work is sliced, so
+ * a longer page would not freeze the reader, but it would not be worth it:
+ * an annotated article is 4 KB of text and a very long one 100 KB; 3 million
+ * characters is a 500,000-word book. Measured here (2 shared cores) before
+ * the cut-off: a 10 MB page took a 3–4 s pass and 43 MB of heap for 214,000
+ * mentions nobody could read through, and 1 MB about 0.5 s. At this size the
+ * pass is about 1.5 s of sliced work; past it, the index stops as soon as
+ * the text is longer (the rest of the page is never walked).
+ */
+export const MAX_TEXT_CHARS = 3_000_000;
+
+/** Characters lower-cased at a time: toLowerCase of 10 MB is one long native call. */
+const LOWERCASE_CHARS = 262_144;
 
 export interface AnnotateOptions {
   isCancelled?: () => boolean;
   /** Mentions the reader has said are not this entity ("Not this"): not highlighted. */
   isRejected?: (mention: MentionOnPage) => boolean;
   budgetMs?: number;
+  /** See MAX_TEXT_CHARS (tests set a small one). */
+  maxTextChars?: number;
+}
+
+/** lowerCaseSameLength in pieces, never splitting a surrogate pair (whose case maps as one character). */
+function* lowerCaseSteps(text: string): Generator<void, string> {
+  if (text.length <= LOWERCASE_CHARS) return lowerCaseSameLength(text);
+  const parts: string[] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + LOWERCASE_CHARS);
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to++;
+    parts.push(lowerCaseSameLength(text.slice(from, to)));
+    from = to;
+    yield;
+  }
+  return parts.join('');
 }
 
 /** An annotation whose DOM Range is made on first use (a class, so 10,000 of them stay cheap). */
@@ -106,16 +141,18 @@ export async function annotatePage(
   settings: Settings,
   options: AnnotateOptions = {},
 ): Promise<AnnotationResult | null> {
-  const slicer = new TimeSlicer(options.budgetMs ?? 8, options.isCancelled);
-  const steps = textIndexSteps(page.root);
-  let step = steps.next();
-  for (; !step.done; step = steps.next()) if (!(await slicer.checkpoint())) return null;
-  const index = step.value;
+  const slicer = new TimeSlicer(options.budgetMs ?? SLICE_MS, options.isCancelled);
+  const maxTextChars = options.maxTextChars ?? MAX_TEXT_CHARS;
+  const index = await slicer.run(textIndexSteps(page.root, { maxChars: maxTextChars }), null);
+  if (!index) return null;
   const { text } = index;
+  if (index.truncated) {
+    return { page, index, mentions: [], mentionCounts: new Map(), notes: [], orphans: [], ordered: [], tooLong: { textChars: text.length, maxTextChars } };
+  }
 
   const matcher = entityMatcher(set.entities, formIndex, page.date, (entity) => settings.entityTypes.includes(entity.type));
-  if (!(await slicer.checkpoint())) return null;
-  const lowered = lowerCaseSameLength(text);
+  const lowered = await slicer.run(lowerCaseSteps(text), null);
+  if (lowered === null) return null;
   const raw: RawMention[] = [];
   const addMention = (start: number, end: number, ref: FormRef): void => {
     raw.push({ start, end, ref });
@@ -148,7 +185,8 @@ export async function annotatePage(
       let reason = 'no target on this article';
       const before = notes.length;
       for (const target of note.targets.filter((t) => t.source === page.article.url)) {
-        const result = anchor(index, target.selector);
+        const result = await slicer.run(anchorSteps(index, target.selector), null);
+        if (!result) return null;
         if (result.status === 'orphan') reason = result.reason;
         else notes.push(new Placed(index, 'note', note.id, result.start, result.end));
       }

@@ -11,7 +11,7 @@ import type { AnnotationSet, Entity, Note, Source } from '../annotations/types';
 import { Highlighter } from '../highlight/highlighter';
 import { MentionWindow } from '../highlight/mention-window';
 import { t } from '../i18n';
-import type { PageReport, RevealTarget } from '../messages';
+import type { RevealTarget } from '../messages';
 import { firstDay } from '../mentions/active-forms';
 import type { EntityFormIndex } from '../mentions/entity-forms';
 import { detectPage, type DetectedPage, type PageLocation } from '../page/detect-page';
@@ -19,7 +19,7 @@ import { pageKey, type Settings } from '../settings';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation } from './annotate-page';
 import { CardLayer } from './card-layer';
 import { Interaction, type OpenHow } from './interaction';
-import { annotationCount, buildPageReport, notesPlaced } from './page-report';
+import { annotationCount, buildPageReport, notesPlaced, type PageReportWithLimits } from './page-report';
 import { PageWatcher } from './page-watcher';
 
 export interface BackstoryPageOptions {
@@ -76,6 +76,7 @@ export class BackstoryPage {
       { root: () => this.result?.page.root ?? null, isOwn: (node) => !!this.layer?.contains(node) },
       () => void this.refresh(),
       () => this.url(),
+      () => this.annotateMs ?? 0,
     );
   }
 
@@ -115,7 +116,13 @@ export class BackstoryPage {
       this.annotateMs = performance.now() - started;
       const { mentions, notes, orphans } = result;
       performance.mark('backstory:annotated', {
-        detail: { mentions: mentions.length, notes: notesPlaced(result), noteRanges: notes.length, orphans: orphans.length },
+        detail: {
+          mentions: mentions.length,
+          notes: notesPlaced(result),
+          noteRanges: notes.length,
+          orphans: orphans.length,
+          ...(result.tooLong ? { tooLong: result.tooLong.textChars } : {}),
+        },
       });
     }
     this.settled = true;
@@ -130,7 +137,7 @@ export class BackstoryPage {
     this.teardown();
   }
 
-  report(): PageReport {
+  report(): PageReportWithLimits {
     const page = this.detected;
     const status = !this.settled || !this.settings
       ? 'loading'

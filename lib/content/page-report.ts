@@ -13,6 +13,16 @@ export function annotationCount(result: AnnotationResult | null): number {
   return result ? result.mentionCounts.size + notesPlaced(result) : 0;
 }
 
+/**
+ * The report, with what the popup needs to say when Backstory stopped
+ * because the page is too long (annotate-page.ts, MAX_TEXT_CHARS): then
+ * nothing is highlighted and `tooLong` gives the page's size and the limit.
+ * (An extension of messages.ts' PageReport, whose owner adds the field there.)
+ */
+export interface PageReportWithLimits extends PageReport {
+  tooLong?: { textChars: number; maxTextChars: number };
+}
+
 export function buildPageReport(
   status: PageStatus,
   url: string,
@@ -22,7 +32,7 @@ export function buildPageReport(
   notes: Map<string, Note>,
   checkedTo: string,
   annotateMs?: number,
-): PageReport {
+): PageReportWithLimits {
   const found = [...(result?.mentionCounts ?? [])]
     .map(([id, mentions]) => {
       const { name, type, dir, lang } = entities.get(id)!;
@@ -53,5 +63,6 @@ export function buildPageReport(
     annotationCount: annotationCount(result),
     checkedTo,
     annotateMs: result ? annotateMs : undefined,
+    ...(result?.tooLong ? { tooLong: result.tooLong } : {}),
   };
 }

@@ -1,12 +1,16 @@
 /**
  * Notices when the annotations may be out of date: the article appeared
  * (client-side rendering), its nodes were replaced or edited (hydration,
- * re-render), or the reader navigated (history.pushState / popstate).
+ * re-render), part of it was shown or hidden without a text change (a
+ * "read more" expander, a <details> opened: the `hidden`, `aria-hidden`,
+ * inline `display` and `open` attributes, under the text index's rules),
+ * or the reader navigated (history.pushState / popstate).
  *
  * Backstory changes no page node, so its own work never feeds this observer
  * (the loop brandon1024/find#300 warns about); the one element it adds, its
  * card host, is ignored. A burst of changes causes one refresh.
  */
+import { VISIBILITY_ATTRIBUTES, visibilityChanged } from '../text/text-index';
 
 export interface WatchedState {
   /** The annotated article element, if any: changes elsewhere are ignored. */
@@ -18,6 +22,20 @@ export interface WatchedState {
 /** Quiet time that ends a burst of mutations, and the longest a burst may delay a refresh. */
 export const SETTLE_MS = 40;
 export const MAX_WAIT_MS = 200;
+/**
+ * A page that never stops changing (a re-render every frame) would get a
+ * pass every MAX_WAIT_MS, each cancelling the last before it ends: on a
+ * 1 MB article the red-team review measured the page's animation at 16% of
+ * its frame rate (M5), and this bench at 25% in Firefox with sliced passes.
+ * So a refresh starts no sooner than PACE_FACTOR times the last pass's
+ * duration after the previous one started: Backstory then takes at most
+ * about a fifth of the main thread however busy the page keeps it (the
+ * 80% frame-rate goal of issue #18). An article's 30 ms pass changes
+ * nothing (120 ms, under the 200 ms a burst may wait anyway).
+ */
+export const PACE_FACTOR = 4;
+/** The longest pacing may hold a refresh back. */
+export const MAX_PACE_MS = 5000;
 /** Where the Navigation API is missing, the URL is polled: a page's pushState is invisible to content scripts. */
 export const URL_POLL_MS = 500;
 
@@ -27,6 +45,7 @@ export class PageWatcher {
   private poll: ReturnType<typeof setInterval> | undefined;
   private lastPage = '';
   private burstStart = 0;
+  private lastFired = -Infinity;
   private readonly checkUrl = (): void => {
     // Only a new path or query is a new page; a fragment change is not.
     const page = this.url().split('#')[0];
@@ -40,6 +59,8 @@ export class PageWatcher {
     private readonly state: WatchedState,
     private readonly onChange: () => void,
     private readonly url: () => string = () => win.location.href,
+    /** How long the last pass took (ms), for pacing; 0 before the first. */
+    private readonly lastPassMs: () => number = () => 0,
   ) {}
 
   private get navigation(): EventTarget | undefined {
@@ -50,7 +71,16 @@ export class PageWatcher {
     if (this.observer) return;
     this.lastPage = this.url().split('#')[0];
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.win.document, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.win.document, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      // Only the attributes that can show or hide text, with their old values, so a page that
+      // restyles every frame (class, colour) causes no pass (red-team review M4: 0 passes).
+      attributes: true,
+      attributeFilter: VISIBILITY_ATTRIBUTES,
+      attributeOldValue: true,
+    });
     this.win.addEventListener('popstate', this.checkUrl);
     if (this.navigation) this.navigation.addEventListener('navigatesuccess', this.checkUrl);
     else this.poll = setInterval(this.checkUrl, URL_POLL_MS);
@@ -70,8 +100,15 @@ export class PageWatcher {
     this.checkUrl();
     const root = this.state.root();
     const { isOwn } = this.state;
-    for (const { target, addedNodes } of records) {
+    for (const { type, target, addedNodes, attributeName, oldValue } of records) {
       if (isOwn(target)) continue;
+      if (type === 'attributes') {
+        const el = target as Element;
+        if (root?.contains(el) && visibilityChanged(el.tagName, attributeName!, oldValue, el.getAttribute(attributeName!))) {
+          return this.schedule();
+        }
+        continue;
+      }
       if (!root) {
         // Waiting for the article: anything added may be it.
         if (addedNodes.length > 0 && !Array.from(addedNodes).every(isOwn)) return this.schedule();
@@ -88,9 +125,14 @@ export class PageWatcher {
     if (this.timer === undefined) this.burstStart = now;
     else if (now - this.burstStart > MAX_WAIT_MS) return; // a page that never stops changing still gets refreshed
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.onChange();
-    }, SETTLE_MS);
+    const earliest = this.lastFired + Math.min(MAX_PACE_MS, PACE_FACTOR * this.lastPassMs());
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.lastFired = performance.now();
+        this.onChange();
+      },
+      Math.max(SETTLE_MS, earliest - now),
+    );
   }
 }

@@ -13,8 +13,10 @@
  *   paragraphs never run together; inline elements (<a>, <em>, <span>...)
  *   add nothing, so a name split across them is still one run of text;
  * - whitespace runs collapse to one space; the text is trimmed;
- * - script, style, form controls, hidden and aria-hidden subtrees, and
- *   Backstory's own nodes are skipped.
+ * - script, style, form controls, hidden and aria-hidden subtrees, inline
+ *   `display: none`, the content of a closed <details> (its <summary>
+ *   shows), and Backstory's own nodes are skipped. The page watcher
+ *   refreshes the annotation when any of these change (page-watcher.ts).
  */
 import { ASCII_WORDS, normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from './normalize';
 
@@ -42,6 +44,13 @@ export interface TextIndex {
   toRange(start: number, end: number): Range | null;
   /** Offset in `text` of a DOM point inside an indexed text node, or -1. */
   offsetOf(node: Node, offset: number): number;
+  /** True when indexing stopped at `maxChars`: `text` is only the start of the root's text. */
+  readonly truncated: boolean;
+}
+
+export interface TextIndexOptions {
+  /** Stop once the text is longer than this (see annotate-page.ts, MAX_TEXT_CHARS). */
+  maxChars?: number;
 }
 
 export function isSkippedElement(el: Element, tag = el.tagName): boolean {
@@ -51,8 +60,34 @@ export function isSkippedElement(el: Element, tag = el.tagName): boolean {
   if (el.hasAttribute('hidden') || el.hasAttribute(OWN_NODE_ATTRIBUTE)) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   // Reading el.style builds a style object per element; the attribute is enough for inline display:none.
-  const style = el.getAttribute('style');
+  return styleHides(el.getAttribute('style'));
+}
+
+/** Does a style attribute's value hide its element (inline `display: none`)? */
+export function styleHides(style: string | null): boolean {
   return style !== null && /display\s*:\s*none/i.test(style);
+}
+
+/**
+ * The attributes whose changes can show or hide text under the rules above
+ * (page-watcher.ts observes them), and whether a change from `was` to `now`
+ * does, for an element with tag `tag`.
+ */
+export const VISIBILITY_ATTRIBUTES = ['hidden', 'aria-hidden', 'style', 'open'];
+
+export function visibilityChanged(tag: string, attribute: string, was: string | null, now: string | null): boolean {
+  switch (attribute) {
+    case 'hidden':
+      return (was === null) !== (now === null);
+    case 'aria-hidden':
+      return (was === 'true') !== (now === 'true');
+    case 'style':
+      return styleHides(was) !== styleHides(now);
+    case 'open':
+      return tag === 'DETAILS' && (was === null) !== (now === null);
+    default:
+      return false;
+  }
 }
 
 function isInlineTag(tag: string): boolean {
@@ -71,19 +106,52 @@ function isInlineTag(tag: string): boolean {
  */
 
 /** Builds the index in one go. Cost is linear in the text length. */
-export function buildTextIndex(root: Element): TextIndex {
-  const steps = textIndexSteps(root);
+export function buildTextIndex(root: Element, options: TextIndexOptions = {}): TextIndex {
+  const steps = textIndexSteps(root, options);
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
-/** Nodes visited between two pauses of `textIndexSteps`. */
-const NODES_PER_STEP = 2000;
+/**
+ * Work between two pauses of `textIndexSteps`: a few thousand nodes, or
+ * this many characters of text, whichever comes first. A text node longer
+ * than LONG_TEXT_CHARS is itself read in pieces of that size: a single
+ * 2 MB text node (red-team review S4) was one 67–87 ms task.
+ */
+const NODES_PER_STEP = 1000;
+const CHARS_PER_STEP = 65_536;
+const LONG_TEXT_CHARS = CHARS_PER_STEP;
+
+/** Per element entered by the walk: it is inline; only its first child is rendered (a closed <details>). */
+const INLINE = 1;
+const ONLY_FIRST_CHILD = 2;
+
+/** The <summary> a closed <details> shows, if any. */
+function summaryOf(details: Element): Element | null {
+  for (let child = details.firstElementChild; child; child = child.nextElementSibling) if (child.tagName === 'SUMMARY') return child;
+  return null;
+}
+
+/** Index of `target` in `nodes` (text nodes in document order), or -1: a binary search by document position. */
+function indexInDocumentOrder(nodes: readonly Text[], target: Node): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const node = nodes[mid];
+    if (node === target) return mid;
+    // Node.DOCUMENT_POSITION_FOLLOWING: the target comes after this node.
+    if (node.compareDocumentPosition(target) & 4) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
 
 /**
  * Builds the index, pausing (yield) every few thousand nodes so a caller
  * can give the main thread back on long pages; the return value is the index.
  */
-export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
+export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): Generator<void, TextIndex> {
+  const maxChars = options.maxChars ?? Infinity;
   const spanNode: Text[] = [];
   const spanStart: number[] = [];
   const spanEnd: number[] = [];
@@ -230,16 +298,43 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     current = null;
   };
 
+  /** A text node too long for one step, in pieces (character by character: such nodes are rare). */
+  function* addLongText(textNode: Text): Generator<void, void> {
+    current = textNode;
+    currentSpan = -1;
+    const startLength = length;
+    const data = textNode.data;
+    for (let from = 0; from < data.length; from += LONG_TEXT_CHARS) {
+      addMixedText(textNode, data, from, Math.min(data.length, from + LONG_TEXT_CHARS));
+      yield;
+    }
+    if (currentSpan < 0) {
+      emptyNode.push(textNode);
+      emptyAt.push(startLength);
+    }
+    current = null;
+  }
+
   let visited = 0;
-  // For each element entered below the root: is it inline? (Read on the way
-  // out instead of asking the DOM for its tag again.)
-  const openInline: boolean[] = [];
+  let lengthAtStep = 0;
+  let truncated = false;
+  // For each element entered below the root, its flags (INLINE,
+  // ONLY_FIRST_CHILD): read on the way out instead of asking the DOM again.
+  const open: number[] = [];
   let node: Node | null = root.firstChild;
   while (node) {
-    if (++visited % NODES_PER_STEP === 0) yield;
+    if (++visited % NODES_PER_STEP === 0 || length - lengthAtStep > CHARS_PER_STEP) {
+      if (length > maxChars) {
+        truncated = true;
+        break;
+      }
+      lengthAtStep = length;
+      yield;
+    }
     const type = node.nodeType;
     if (type === TEXT_NODE) {
-      addText(node as Text);
+      if ((node as Text).length > LONG_TEXT_CHARS) yield* addLongText(node as Text);
+      else addText(node as Text);
     } else if (type === ELEMENT_NODE) {
       const el = node as Element;
       const tag = el.tagName;
@@ -247,22 +342,25 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
       else if (!isSkippedElement(el, tag)) {
         const inline = isInlineTag(tag);
         if (!inline) blockBoundary();
-        const first = el.firstChild;
+        // A closed <details> renders its <summary> only.
+        const closedDetails = tag === 'DETAILS' && !el.hasAttribute('open');
+        const first = closedDetails ? summaryOf(el) : el.firstChild;
         if (first) {
-          openInline.push(inline);
+          open.push((inline ? INLINE : 0) | (closedDetails ? ONLY_FIRST_CHILD : 0));
           node = first;
           continue;
         }
       }
     }
-    // Climb until there is a next sibling, marking the end of each block left.
-    while (node && node !== root && !node.nextSibling) {
+    // Climb until there is a next sibling to visit, marking the end of each block left.
+    while (node && node !== root && (!node.nextSibling || (open.length > 0 && open[open.length - 1] & ONLY_FIRST_CHILD))) {
       node = node.parentNode;
-      if (node && node !== root && !openInline.pop()) blockBoundary();
+      if (node && node !== root && !((open.pop() ?? 0) & INLINE)) blockBoundary();
     }
     if (!node || node === root) break;
     node = node.nextSibling;
   }
+  if (length > maxChars) truncated = true;
 
   const text = parts.join('');
 
@@ -280,19 +378,34 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     return lo;
   };
 
-  /** The breaks of span `index` as flat pairs (out, raw). */
-  const breaksOf = (index: number): number[] => {
-    const first = [spanStart[index], spanRaw0[index]];
-    const more = extraBreaks.get(index);
-    return more ? first.concat(more) : first;
+  /*
+   * The breaks of span `index`, pair k as (outAt(k), rawAt(k)): pair 0 is
+   * the span's start, the rest its extra breaks. Looked up by binary search
+   * in place: a single 2 MB text node of collapsed whitespace has a break
+   * per word, and copying them per lookup (as this once did) made each
+   * Range and each hit test cost milliseconds (240 ms tasks, 160 ms pointer
+   * waits on the bench's 2 MB node).
+   */
+  const breakCount = (index: number): number => 1 + (extraBreaks.get(index)?.length ?? 0) / 2;
+  const outAt = (index: number, k: number): number => (k === 0 ? spanStart[index] : extraBreaks.get(index)![2 * k - 2]);
+  const rawAt = (index: number, k: number): number => (k === 0 ? spanRaw0[index] : extraBreaks.get(index)![2 * k - 1]);
+
+  /** The last pair k of span `index` whose `at(index, k)` is at most `value` (pair 0 if none is). */
+  const lastBreakAtOrBefore = (index: number, value: number, at: (index: number, k: number) => number): number => {
+    let lo = 0;
+    let hi = breakCount(index) - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (at(index, mid) <= value) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   };
 
   /** Node offset of output position p, which lies in span `index`. */
   const rawOf = (index: number, p: number): number => {
-    const b = breaksOf(index);
-    let i = b.length - 2;
-    while (i > 0 && b[i] > p) i -= 2;
-    return b[i + 1] + (p - b[i]);
+    const k = lastBreakAtOrBefore(index, p, outAt);
+    return rawAt(index, k) + (p - outAt(index, k));
   };
 
   const toRange = (start: number, end: number): Range | null => {
@@ -311,31 +424,33 @@ export function* textIndexSteps(root: Element): Generator<void, TextIndex> {
     return range;
   };
 
-  // Text node → its span index, or -(position + 1) for a node that produced no text.
-  let spanOf: Map<Node, number> | null = null;
+  /*
+   * Text node → its span index, or -(position + 1) for a node that produced
+   * no text. Both lists are in document order, so a binary search by
+   * document position finds a node in some twenty comparisons. (A map of
+   * every node, made on the first hit test, cost that pointer move tens of
+   * milliseconds on a page of 200,000 text nodes.) A whitespace-only node
+   * whose space was written later has a span too: the span wins.
+   */
   const spanIndexOf = (target: Node): number | undefined => {
-    if (!spanOf) {
-      spanOf = new Map();
-      for (let i = 0; i < emptyNode.length; i++) spanOf.set(emptyNode[i], -(emptyAt[i] + 1));
-      // A whitespace-only node whose space was written later has a span too: the span wins.
-      for (let i = 0; i < spanCount; i++) spanOf.set(spanNode[i], i);
-    }
-    return spanOf.get(target);
+    if (target.nodeType !== TEXT_NODE) return undefined;
+    const span = indexInDocumentOrder(spanNode, target);
+    if (span >= 0) return span;
+    const empty = indexInDocumentOrder(emptyNode, target);
+    return empty >= 0 ? -(emptyAt[empty] + 1) : undefined;
   };
 
   const offsetOf = (target: Node, offset: number): number => {
     const index = spanIndexOf(target);
     if (index === undefined) return -1;
     if (index < 0) return -index - 1;
-    const b = breaksOf(index);
     // The last run starting at or before `offset`; offsets in dropped or
     // collapsed characters map to the next character written.
-    let i = 0;
-    while (i + 2 < b.length && b[i + 3] <= offset) i += 2;
-    const p = b[i] + Math.max(0, offset - b[i + 1]);
-    const next = i + 2 < b.length ? b[i + 2] : spanEnd[index];
+    const k = lastBreakAtOrBefore(index, offset, rawAt);
+    const p = outAt(index, k) + Math.max(0, offset - rawAt(index, k));
+    const next = k + 1 < breakCount(index) ? outAt(index, k + 1) : spanEnd[index];
     return Math.min(p, next);
   };
 
-  return { root, text, nodes: spanNode, toRange, offsetOf };
+  return { root, text, nodes: spanNode, toRange, offsetOf, truncated };
 }

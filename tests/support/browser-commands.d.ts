@@ -8,5 +8,7 @@ declare module 'vitest/browser' {
     mouseMove(x: number, y: number): Promise<void>;
     /** Taps the real touchscreen at a point of the test's viewport (trusted touch pointer events). */
     touchTap(x: number, y: number): Promise<void>;
+    /** A file of Hypothesis' anchoring data (tests/support/peer-data.ts), as text. */
+    readPeerFile(name: string): Promise<string>;
   }
 }

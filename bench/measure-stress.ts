@@ -1,0 +1,122 @@
+/**
+ * One load of a stress page (stress-pages.ts) in a browser, with or
+ * without Backstory: real pointer moves over the text while Backstory
+ * works, then the page's probe read back (stress-probe.ts). In Chromium,
+ * with Backstory, a trace gives Backstory's own tasks: top-level tasks that
+ * ran the extension's script (its time slices, the data script).
+ */
+import type { Browser } from 'puppeteer-core';
+import { summarizeProbe, type ProbeData, type ProbeSummary } from './stress-probe';
+import type { StressPage } from './stress-pages';
+import { mainThreadTasks, scriptUrls, stopTrace, TRACE_CATEGORIES, userTimingMarks } from './trace-tasks';
+
+export interface StressLoad {
+  probe: ProbeSummary;
+  /** ms from load to Backstory's annotated mark, if the page could see it. */
+  annotatedAfterLoadMs: number | null;
+  /** The annotated mark's detail (mentions, notes...) if seen. */
+  detail: Record<string, unknown> | null;
+  /** Chromium with Backstory: its longest task and how many exceeded 50 ms. */
+  backstoryTasks: { longestMs: number; longestCpuMs: number; longestAfterStartMs: number; over50: number; count: number } | null;
+  /** Round trips of the benchmark's pointer moves (dispatch to acknowledgement), worst, ms. */
+  pointerRoundTripWorstMs: number;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+export interface StressLoadOptions {
+  url: string;
+  page: StressPage;
+  /** Wait for Backstory's annotated mark (with the extension) up to this long after load. */
+  timeoutMs: number;
+  /** Without Backstory: the window to measure (the with-run's length). */
+  fixedWindowMs?: number;
+  trace: boolean;
+  /** How long to keep measuring after the annotated mark. */
+  settleMs: number;
+}
+
+export async function measureStressLoad(browser: Browser, options: StressLoadOptions): Promise<StressLoad> {
+  const tab = await browser.newPage();
+  try {
+    if (options.trace) await tab.tracing.start({ categories: TRACE_CATEGORIES });
+    await tab.goto(options.url, { waitUntil: 'load', timeout: 120_000 });
+    const box = await tab.evaluate(() => {
+      const r = document.querySelector('.article__body p')?.getBoundingClientRect();
+      return r ? { x: r.left + 10, y: r.top + 10, w: Math.max(20, Math.min(r.width - 20, 600)), h: Math.max(4, Math.min(r.height - 20, 200)) } : null;
+    });
+    const started = Date.now();
+    const windowEnd = () => {
+      if (options.fixedWindowMs !== undefined) return started + options.fixedWindowMs;
+      return started + options.timeoutMs;
+    };
+    let annotatedSeenAt: number | null = null;
+    let roundTripWorst = 0;
+    let nextCheck = 0;
+    let step = 0;
+    const stormUntil = started + (options.page.stormMs ?? 0) + 1000;
+    for (;;) {
+      const now = Date.now();
+      if (options.page.pointer && box) {
+        const x = box.x + ((step * 37) % box.w);
+        const y = box.y + ((step * 13) % box.h);
+        step++;
+        const sent = Date.now();
+        await tab.mouse.move(x, y);
+        roundTripWorst = Math.max(roundTripWorst, Date.now() - sent);
+      }
+      if (options.fixedWindowMs === undefined && now >= nextCheck && annotatedSeenAt === null) {
+        nextCheck = now + 500;
+        const seen = await tab.evaluate(() => performance.getEntriesByName('backstory:annotated').length > 0);
+        if (seen) annotatedSeenAt = Date.now();
+      }
+      const done =
+        Date.now() >= windowEnd() ||
+        (annotatedSeenAt !== null && Date.now() >= annotatedSeenAt + options.settleMs && Date.now() >= stormUntil);
+      if (done) break;
+      await sleep(50);
+    }
+    const result = await tab.evaluate(() => {
+      const mark = performance.getEntriesByName('backstory:annotated')[0] as PerformanceMark | undefined;
+      return {
+        probe: (window as unknown as { __probe: ProbeData }).__probe,
+        now: performance.now(),
+        markAt: mark ? mark.startTime : null,
+        detail: mark ? ((mark.detail ?? null) as Record<string, unknown> | null) : null,
+      };
+    });
+    const { probe } = result;
+    const from = options.page.stormMs ? probe.stormFrom : probe.loadAt;
+    const to = options.page.stormMs ? probe.stormTo || result.now : result.now;
+    let backstoryTasks: StressLoad['backstoryTasks'] = null;
+    if (options.trace) {
+      const events = await stopTrace(tab);
+      const start = userTimingMarks(events, 'backstory:start')[0];
+      if (start) {
+        const tasks = mainThreadTasks(events, start.pid, start.tid).filter((t) => scriptUrls(t).some((u) => u.startsWith('chrome-extension://')));
+        const durations = tasks.map((t) => (t.end - t.start) / 1000);
+        // CPU time too: on a loaded machine a task's wall time includes the time it waited for a core.
+        const cpu = tasks.map((t) => t.cpu / 1000);
+        // After the content script's first line: leaves out the task that injects the data
+        // script and compiles content.js (the same before and after any change to the pass).
+        const afterStart = tasks.filter((t) => t.start >= start.ts).map((t) => (t.end - t.start) / 1000);
+        backstoryTasks = {
+          longestMs: Math.max(0, ...durations),
+          longestAfterStartMs: Math.max(0, ...afterStart),
+          longestCpuMs: Math.max(0, ...cpu),
+          over50: durations.filter((d) => d > 50).length,
+          count: durations.length,
+        };
+      }
+    }
+    return {
+      probe: summarizeProbe(probe, from, to),
+      annotatedAfterLoadMs: result.markAt === null ? null : result.markAt - probe.loadAt,
+      detail: result.detail,
+      backstoryTasks,
+      pointerRoundTripWorstMs: roundTripWorst,
+    };
+  } finally {
+    await tab.close();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * A page too long to be worth annotating is reported as such (the popup
+ * reads `tooLong` from the page report) instead of worked through.
+ */
+import { describe, expect, it } from 'vitest';
+import { annotatePage } from '../../lib/content/annotate-page';
+import { buildPageReport } from '../../lib/content/page-report';
+import { compileEntityForms } from '../../lib/mentions/entity-forms';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { annotationSet } from '../support/bundled-data';
+
+const formIndex = compileEntityForms(annotationSet.entities);
+const entities = new Map(annotationSet.entities.map((e) => [e.id, e]));
+const notes = new Map(annotationSet.notes.map((n) => [n.id, n]));
+
+function page(paragraphs: number) {
+  const root = document.createElement('article');
+  for (let i = 0; i < paragraphs; i++) {
+    const p = document.createElement('p');
+    p.textContent = `Paragraph ${i}: Araghchi met Wang Yi in Beijing, and Witkoff flew to Muscat.`;
+    root.append(p);
+  }
+  document.body.append(root);
+  return { kind: 'other-article' as const, root, date: '2025-05-01' };
+}
+
+describe('annotatePage limits', () => {
+  it('annotates a page under the limit in full', async () => {
+    const result = (await annotatePage(page(50), annotationSet, formIndex, DEFAULT_SETTINGS, { maxTextChars: 10_000 }))!;
+    expect(result.tooLong).toBeUndefined();
+    expect(result.mentions.length).toBe(250);
+  });
+
+  it('stops past the limit, places nothing, and says so in the report', async () => {
+    const result = (await annotatePage(page(500), annotationSet, formIndex, DEFAULT_SETTINGS, { maxTextChars: 10_000 }))!;
+    expect(result.mentions).toEqual([]);
+    expect(result.notes).toEqual([]);
+    expect(result.tooLong).toMatchObject({ maxTextChars: 10_000 });
+    expect(result.tooLong!.textChars).toBeGreaterThan(10_000);
+    const report = buildPageReport('other-article', 'https://www.iranintl.com/en/202505010001', undefined, result, entities, notes, '2026-07-01');
+    expect(report.tooLong).toEqual(result.tooLong);
+    expect(report.entities).toEqual([]);
+    expect(report.annotationCount).toBe(0);
+  });
+});
