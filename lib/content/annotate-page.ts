@@ -131,9 +131,9 @@ export async function annotatePage(
   const found: PlacedAnnotation[] = [];
   const mentionCounts = new Map<string, number>();
   for (const m of resolveMentions(raw, text, page.date, senses)) {
-    if (options.isRejected?.({ entityId: m.entityId, words: text.slice(m.start, m.end), before: contextOf(text, m.start, m.end).before })) continue;
-    mentionCounts.set(m.entityId, (mentionCounts.get(m.entityId) ?? 0) + 1);
-    found.push(new Placed(index, 'entity', m.entityId, m.start, m.end, m.reason));
+    if (options.isRejected?.({ entityId: m.entity.id, words: text.slice(m.start, m.end), before: contextOf(text, m.start, m.end).before })) continue;
+    mentionCounts.set(m.entity.id, (mentionCounts.get(m.entity.id) ?? 0) + 1);
+    found.push(new Placed(index, 'entity', m.entity.id, m.start, m.end, m.reason));
   }
   const mentions = settings.mentionMode === 'first' ? firstOfEach(found, (m) => m.id) : found;
 

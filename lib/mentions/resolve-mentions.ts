@@ -38,7 +38,7 @@ export type LinkReason =
   | { kind: 'context'; words: string };
 
 export interface LinkedMention {
-  entityId: string;
+  entity: Entity;
   start: number;
   end: number;
   reason: LinkReason;
@@ -84,10 +84,10 @@ function candidatesFor(mention: RawMention, text: string, senses: ShortSenses): 
 
 export function resolveMentions(raw: readonly RawMention[], text: string, pageDate: string | null, senses: ShortSenses): LinkedMention[] {
   // Full mentions first: they decide what the short ones refer to.
-  const anchors: { at: number; entityId: string }[] = [];
+  const anchors: { at: number; entity: Entity }[] = [];
   for (const m of raw) {
     const kind = m.ref.form.kind;
-    if (kind === 'name' || kind === 'variant' || kind === 'alias' || kind === 'title') anchors.push({ at: m.start, entityId: m.ref.entity.id });
+    if (kind === 'name' || kind === 'variant' || kind === 'alias' || kind === 'title') anchors.push({ at: m.start, entity: m.ref.entity });
   }
   const linked: LinkedMention[] = [];
   for (const m of raw) {
@@ -96,7 +96,7 @@ export function resolveMentions(raw: readonly RawMention[], text: string, pageDa
       case 'block':
         continue;
       case 'title':
-        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: { kind: 'title', date: pageDate } });
+        linked.push({ entity, start: m.start, end: m.end, reason: { kind: 'title', date: pageDate } });
         continue;
       case 'short': {
         const resolved = resolveShort(m, text, pageDate, candidatesFor(m, text, senses), anchors);
@@ -104,7 +104,7 @@ export function resolveMentions(raw: readonly RawMention[], text: string, pageDa
         continue;
       }
       default:
-        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: { kind: 'name' } });
+        linked.push({ entity, start: m.start, end: m.end, reason: { kind: 'name' } });
     }
   }
   return linked;
@@ -118,29 +118,29 @@ function resolveShort(
   text: string,
   pageDate: string | null,
   candidates: FormRef[],
-  anchors: readonly { at: number; entityId: string }[],
-): { entityId: string; reason: LinkReason } | null {
+  anchors: readonly { at: number; entity: Entity }[],
+): { entity: Entity; reason: LinkReason } | null {
   if (candidates.length === 0) return null;
   // Had this entity's longer name followed, the matcher would have matched it instead.
   if (NAME_FOLLOWS.test(text.slice(m.end, m.end + 3))) return null;
   const byCue = candidates.map((c) => ({ c, cue: cued(c.form, text, m.start, m.end) })).filter((x) => x.cue !== null);
-  if (byCue.length === 1) return { entityId: byCue[0].c.entity.id, reason: { kind: 'context', words: byCue[0].cue! } };
-  const ids = new Set(candidates.map((c) => c.entity.id));
+  if (byCue.length === 1) return { entity: byCue[0].c.entity, reason: { kind: 'context', words: byCue[0].cue! } };
+  const meant = new Set(candidates.map((c) => c.entity.id));
   const before = text.slice(Math.max(0, m.start - 12), m.start);
   if (candidates.length > 1 && LATE_OR_FORMER.test(before)) {
     const ended = candidates.filter((c) => rolesEndedBy(c.entity, pageDate));
-    if (ended.length === 1) return { entityId: ended[0].entity.id, reason: { kind: 'context', words: before.trim() } };
+    if (ended.length === 1) return { entity: ended[0].entity, reason: { kind: 'context', words: before.trim() } };
   }
-  let above: string | null = null;
-  let below: string | null = null;
+  let above: Entity | null = null;
+  let below: Entity | null = null;
   for (const anchor of anchors) {
-    if (!ids.has(anchor.entityId)) continue;
-    if (anchor.at < m.start) above = anchor.entityId;
-    else if (below === null && anchor.at > m.start) below = anchor.entityId;
+    if (!meant.has(anchor.entity.id)) continue;
+    if (anchor.at < m.start) above = anchor.entity;
+    else if (below === null && anchor.at > m.start) below = anchor.entity;
   }
-  if (above) return { entityId: above, reason: { kind: 'refers-back', direction: 'above' } };
-  if (below) return { entityId: below, reason: { kind: 'refers-back', direction: 'below' } };
+  if (above) return { entity: above, reason: { kind: 'refers-back', direction: 'above' } };
+  if (below) return { entity: below, reason: { kind: 'refers-back', direction: 'below' } };
   // Named nowhere on the page: a form that may stand alone links when it is the only sense on the page's date.
-  if (candidates.length === 1 && candidates[0].form.alone) return { entityId: candidates[0].entity.id, reason: { kind: 'title', date: pageDate } };
+  if (candidates.length === 1 && candidates[0].form.alone) return { entity: candidates[0].entity, reason: { kind: 'title', date: pageDate } };
   return null;
 }
