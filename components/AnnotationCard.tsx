@@ -25,7 +25,7 @@ export interface AnnotationCardProps {
   /** Publication date of the page (YYYY-MM-DD), when known. */
   articleDate?: string;
   onClose: () => void;
-  onOpenNote: (noteId: string) => void;
+  onOpenNote: (note: Note) => void;
   onBack: () => void;
   /** The reader says the linked words are not this entity. */
   onReject?: (scope: RejectScope) => void;

@@ -15,7 +15,7 @@ export interface EntityCardProps {
   entity: Entity;
   /** Background notes that concern the entity. */
   notes: readonly Note[];
-  onOpenNote: (noteId: string) => void;
+  onOpenNote: (note: Note) => void;
   sources: SourceLookup;
   /** Publication date of the page being read (YYYY-MM-DD), when known: the card is dated to it. */
   articleDate?: string;
@@ -58,7 +58,7 @@ export default function EntityCard({ entity, notes, onOpenNote, sources, article
           <ul class="note-links">
             {notes.map((note) => (
               <li key={note.id}>
-                <button type="button" class="note-link" onClick={() => onOpenNote(note.id)}>
+                <button type="button" class="note-link" onClick={() => onOpenNote(note)}>
                   {note.title}
                 </button>
               </li>

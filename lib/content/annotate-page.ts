@@ -7,7 +7,7 @@
  */
 import { anchorSteps } from '../anchoring/anchor';
 import { contextOf, type MentionOnPage } from '../corrections';
-import type { AnnotationSet, Note } from '../annotations/types';
+import type { AnnotationSet, Entity, Note } from '../annotations/types';
 import { formApplies } from '../mentions/active-forms';
 import { entityMatcher, type EntityFormIndex, type FormRef } from '../mentions/entity-forms';
 import { firstOfEach } from '../mentions/find-mentions';
@@ -20,16 +20,29 @@ import { SLICE_MS, TimeSlicer } from './yield-to-main';
 
 export type AnnotatedPage = Extract<DetectedPage, { kind: 'article' | 'other-article' }>;
 
-export interface PlacedAnnotation {
-  readonly kind: 'entity' | 'note';
+interface Placement {
+  /** The entity's or note's id. */
   readonly id: string;
   readonly start: number;
   readonly end: number;
   /** The DOM Range over the text, made on first use; null if the page changed under it. */
   readonly range: Range | null;
-  /** Why an entity mention was linked (the card says so). */
-  readonly reason?: LinkReason;
 }
+
+/** An entity mention, with its entity and why it was linked (the card says so). */
+export interface PlacedEntity extends Placement {
+  readonly kind: 'entity';
+  readonly entity: Entity;
+  readonly reason: LinkReason;
+}
+
+/** A passage of a background note. */
+export interface PlacedNote extends Placement {
+  readonly kind: 'note';
+  readonly note: Note;
+}
+
+export type PlacedAnnotation = PlacedEntity | PlacedNote;
 
 export interface Orphan {
   noteId: string;
@@ -40,11 +53,11 @@ export interface AnnotationResult {
   page: AnnotatedPage;
   index: TextIndex;
   /** Entity mentions shown (after the first-mention setting), in text order. */
-  mentions: PlacedAnnotation[];
-  /** Mentions per entity id on the page, whatever the setting. */
-  mentionCounts: Map<string, number>;
+  mentions: PlacedEntity[];
+  /** Mentions per entity on the page, whatever the setting. */
+  mentionCounts: Map<Entity, number>;
   /** Placed note passages, in text order. */
-  notes: PlacedAnnotation[];
+  notes: PlacedNote[];
   orphans: Orphan[];
   /** Notes and mentions in text order: the keyboard's path through the page. */
   ordered: PlacedAnnotation[];
@@ -95,16 +108,13 @@ function* lowerCaseSteps(text: string): Generator<void, string> {
 }
 
 /** An annotation whose DOM Range is made on first use (a class, so 10,000 of them stay cheap). */
-class Placed implements PlacedAnnotation {
+class Placed {
   private cached: Range | null | undefined;
 
   constructor(
     private readonly index: TextIndex,
-    readonly kind: PlacedAnnotation['kind'],
-    readonly id: string,
     readonly start: number,
     readonly end: number,
-    readonly reason?: LinkReason,
   ) {}
 
   get range(): Range | null {
@@ -120,8 +130,36 @@ class Placed implements PlacedAnnotation {
   }
 }
 
+class PlacedMention extends Placed implements PlacedEntity {
+  constructor(index: TextIndex, readonly entity: Entity, start: number, end: number, readonly reason: LinkReason) {
+    super(index, start, end);
+  }
+
+  get kind(): 'entity' {
+    return 'entity';
+  }
+
+  get id(): string {
+    return this.entity.id;
+  }
+}
+
+class PlacedPassage extends Placed implements PlacedNote {
+  constructor(index: TextIndex, readonly note: Note, start: number, end: number) {
+    super(index, start, end);
+  }
+
+  get kind(): 'note' {
+    return 'note';
+  }
+
+  get id(): string {
+    return this.note.id;
+  }
+}
+
 /** Merges two lists sorted by start; at equal starts a note comes first (it encloses the mention). */
-function mergeByStart(notes: PlacedAnnotation[], mentions: PlacedAnnotation[]): PlacedAnnotation[] {
+function mergeByStart(notes: PlacedNote[], mentions: PlacedEntity[]): PlacedAnnotation[] {
   if (notes.length === 0) return mentions.slice();
   const out: PlacedAnnotation[] = [];
   let i = 0;
@@ -165,16 +203,16 @@ export async function annotatePage(
   const senses = raw.some((m) => m.ref.form.kind === 'short')
     ? shortSenses(set.entities, (entity, form) => settings.entityTypes.includes(entity.type) && formApplies(form, page.date))
     : new Map();
-  const found: PlacedAnnotation[] = [];
-  const mentionCounts = new Map<string, number>();
+  const found: PlacedEntity[] = [];
+  const mentionCounts = new Map<Entity, number>();
   for (const m of resolveMentions(raw, text, page.date, senses)) {
-    if (options.isRejected?.({ entityId: m.entityId, words: text.slice(m.start, m.end), before: contextOf(text, m.start, m.end).before })) continue;
-    mentionCounts.set(m.entityId, (mentionCounts.get(m.entityId) ?? 0) + 1);
-    found.push(new Placed(index, 'entity', m.entityId, m.start, m.end, m.reason));
+    if (options.isRejected?.({ entityId: m.entity.id, words: text.slice(m.start, m.end), before: contextOf(text, m.start, m.end).before })) continue;
+    mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);
+    found.push(new PlacedMention(index, m.entity, m.start, m.end, m.reason));
   }
   const mentions = settings.mentionMode === 'first' ? firstOfEach(found, (m) => m.id) : found;
 
-  const notes: PlacedAnnotation[] = [];
+  const notes: PlacedNote[] = [];
   const orphans: Orphan[] = [];
   if (page.kind === 'article') {
     const byId = new Map<string, Note>(set.notes.map((n) => [n.id, n]));
@@ -188,7 +226,7 @@ export async function annotatePage(
         const result = await slicer.run(anchorSteps(index, target.selector), null);
         if (!result) return null;
         if (result.status === 'orphan') reason = result.reason;
-        else notes.push(new Placed(index, 'note', note.id, result.start, result.end));
+        else notes.push(new PlacedPassage(index, note, result.start, result.end));
       }
       if (notes.length === before) orphans.push({ noteId: note.id, reason });
     }

@@ -10,15 +10,15 @@ import { addCorrection, contextOf, type Correction, correctionsForPage, isCorrec
 import type { AnnotationSet, Entity, Note, Source } from '../annotations/types';
 import { Highlighter } from '../highlight/highlighter';
 import { MentionWindow } from '../highlight/mention-window';
-import { t } from '../i18n';
-import type { RevealTarget } from '../messages';
+import type { PageReport, RevealTarget } from '../messages';
 import { firstDay } from '../mentions/active-forms';
 import type { EntityFormIndex } from '../mentions/entity-forms';
 import { detectPage, type DetectedPage, type PageLocation } from '../page/detect-page';
 import { pageKey, type Settings } from '../settings';
-import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation } from './annotate-page';
-import { CardLayer } from './card-layer';
-import { Interaction, type OpenHow } from './interaction';
+import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation, type PlacedEntity } from './annotate-page';
+import { CardController } from './card-controller';
+import { type CardContent, CardLayer } from './card-layer';
+import { Interaction } from './interaction';
 import { annotationCount, buildPageReport, notesPlaced, type PageReportWithLimits } from './page-report';
 import { PageWatcher } from './page-watcher';
 
@@ -53,16 +53,11 @@ export class BackstoryPage {
   private detected: DetectedPage = { kind: 'not-article' };
   private result: AnnotationResult | null = null;
   private highlighter: Highlighter | null = null;
-  private mentionWindow: MentionWindow<PlacedAnnotation> | null = null;
-  private layer: CardLayer | null = null;
+  private mentionWindow: MentionWindow<PlacedEntity> | null = null;
+  private readonly cards: CardController;
   private interaction: Interaction | null = null;
-  /** The open card: which annotation, which view (an entity card can show one of its notes). */
-  private card: { annotation: PlacedAnnotation; view: CardView } | null = null;
-  private focusBeforeCard: HTMLElement | null = null;
   private generation = 0;
   private annotateMs: number | undefined;
-  private readonly revealCursor = new Map<string, number>();
-  private announcedFor = '';
   private lastBadge = -1;
   private corrections: Correction[] = [];
   /** A pass has finished with the reader's settings: until then the report says "loading", not a guess. */
@@ -71,9 +66,17 @@ export class BackstoryPage {
 
   constructor(private readonly options: BackstoryPageOptions) {
     this.doc = options.win.document;
+    this.cards = new CardController({
+      doc: this.doc,
+      makeLayer: (events) => new CardLayer(this.doc, events),
+      content: (view) => this.cardContent(view),
+      highlight: (range) => this.highlighter?.setFocus(range),
+      reject: (mention, scope) => this.reject(mention, scope),
+      whenIdle: (task) => whenIdle(options.win, task),
+    });
     this.watcher = new PageWatcher(
       options.win,
-      { root: () => this.result?.page.root ?? null, isOwn: (node) => !!this.layer?.contains(node) },
+      { root: () => this.result?.page.root ?? null, isOwn: (node) => this.cards.contains(node) },
       () => void this.refresh(),
       () => this.url(),
       () => this.annotateMs ?? 0,
@@ -154,17 +157,10 @@ export class BackstoryPage {
 
   /** Scrolls to the first (then next) place of an entity or note and opens its card. */
   reveal(target: RevealTarget): boolean {
-    const matches = this.result?.ordered.filter((a) => a.kind === target.kind && a.id === target.id) ?? [];
-    if (matches.length === 0) return false;
-    const key = `${target.kind}:${target.id}`;
-    const next = ((this.revealCursor.get(key) ?? -1) + 1) % matches.length;
-    this.revealCursor.set(key, next);
-    this.open(matches[next], { via: 'keyboard' });
-    this.interaction?.shown(matches[next]);
-    return true;
+    return this.cards.reveal(target);
   }
 
-  /** Entities and notes by id, made on first use (cards, the popup's report): placing highlights needs neither. */
+  /** The data's own references by id (an article's notes and publisher, facts' sources), made on first use. */
   private get byId(): { entities: Map<string, Entity>; notes: Map<string, Note>; sources: Map<string, Source> } {
     return (this.lookups ??= {
       entities: new Map(this.options.set.entities.map((e) => [e.id, e])),
@@ -188,7 +184,6 @@ export class BackstoryPage {
 
   private apply(result: AnnotationResult, settings: Settings): void {
     this.result = result;
-    this.revealCursor.clear();
     this.highlighter?.dispose();
     this.mentionWindow?.dispose();
     const highlighter = (this.highlighter = new Highlighter(settings.highlightStyle));
@@ -196,65 +191,8 @@ export class BackstoryPage {
     this.mentionWindow = new MentionWindow(this.options.win, result.mentions, (shown) =>
       highlighter.setEntityRanges(shown.map((m) => m.range)),
     );
-    this.ensureInteraction().reset();
-    // An open card stays open across a re-render if its annotation is still there.
-    const open = this.card;
-    const same = open && result.ordered.find((a) => a.kind === open.annotation.kind && a.id === open.annotation.id);
-    if (open && same?.range && this.layer) {
-      this.card = { annotation: same, view: open.view };
-      this.layer.show(this.cardContent(open.view), { range: same.range }, false);
-      this.highlighter.setFocus(same.range);
-      this.interaction!.shown(same);
-    } else {
-      this.closeCard(false);
-    }
-    const pageId = pageKey(this.location());
-    if (this.announcedFor !== pageId && result.ordered.length > 0) {
-      this.announcedFor = pageId;
-      // Not urgent: tell screen readers once the page is idle, so the UI layer
-      // (and the style recalculation it costs) is not on the annotation path.
-      const count = String(result.ordered.length);
-      // A card opened before then has been announced: its message must not be replaced by this one.
-      whenIdle(this.options.win, () => {
-        if (this.result && !this.card) this.ensureLayer().announce(t('announceReady', count));
-      });
-    }
-  }
-
-  /** The card layer, created the first time something is shown or announced. */
-  private ensureLayer(): CardLayer {
-    if (this.layer) {
-      if (!this.layer.host.isConnected) this.doc.documentElement.append(this.layer.host);
-      return this.layer;
-    }
-    return (this.layer = new CardLayer(this.doc, {
-      onClose: () => {
-        this.interaction?.closed();
-        this.closeCard(true);
-      },
-      onOpenNote: (id) => {
-        const note = this.byId.notes.get(id);
-        const from = this.card?.view.kind === 'entity' ? this.card.view.entity : undefined;
-        if (note) this.setView({ kind: 'note', note, from });
-      },
-      onBack: () => {
-        const view = this.card?.view;
-        if (view?.kind === 'note' && view.from && this.card) this.setView(this.entityView(this.card.annotation, view.from));
-      },
-      onPointer: (inside) => this.interaction?.cardPointer(inside),
-      onReject: (scope) => void this.reject(scope),
-    }));
-  }
-
-  private ensureInteraction(): Interaction {
-    return (this.interaction ??= new Interaction(this.doc, {
-      annotationsAt: (node, offset) => this.annotationsAt(node, offset),
-      ordered: () => this.result?.ordered ?? [],
-      open: (annotation, how) => this.open(annotation, how),
-      close: (returnFocus) => this.closeCard(returnFocus),
-      isInCard: (node) => !!this.layer?.contains(node),
-      isCardOpen: () => this.card !== null,
-    }));
+    this.interaction ??= new Interaction(this.doc, (node, offset) => this.annotationsAt(node, offset), this.cards);
+    this.cards.annotated(result, pageKey(this.location()));
   }
 
   /** Annotations at a DOM point: the character after the caret, then the one before. */
@@ -266,11 +204,12 @@ export class BackstoryPage {
     return found.filter((a, i): a is PlacedAnnotation => a !== null && found.indexOf(a) === i);
   }
 
-  private cardContent(view: CardView) {
+  private cardContent(view: CardView): CardContent {
     const article = this.detected.kind === 'article' ? this.detected.article : undefined;
+    const notes = this.byId.notes;
     const relatedNotes =
       view.kind === 'entity' && article
-        ? article.notes.map((id) => this.byId.notes.get(id)!).filter((n) => n.entities.includes(view.entity.id))
+        ? article.notes.flatMap((id) => notes.get(id) ?? []).filter((n) => n.entities.includes(view.entity.id))
         : [];
     const page = this.detected;
     // Cards are dated to the page: the article's own date, or another article's published date when it shows one.
@@ -279,90 +218,30 @@ export class BackstoryPage {
     return { view, relatedNotes, sources: (id: string) => sources.get(id), articleDate: date ? firstDay(date) : undefined };
   }
 
-  private open(annotation: PlacedAnnotation, how: OpenHow): void {
-    const view: CardView =
-      annotation.kind === 'entity'
-        ? this.entityView(annotation, this.byId.entities.get(annotation.id)!)
-        : { kind: 'note', note: this.byId.notes.get(annotation.id)! };
-    const range = annotation.range;
-    if (!range) return;
-    const layer = this.ensureLayer();
-    const keyboard = how.via === 'keyboard';
-    if (keyboard) {
-      const active = this.doc.activeElement as HTMLElement | null;
-      if (!layer.contains(active)) this.focusBeforeCard = active;
-      this.scrollIntoView(range);
-    }
-    this.card = { annotation, view };
-    this.highlighter?.setFocus(range);
-    layer.show(this.cardContent(view), { range, x: how.x, y: how.y }, keyboard);
-    const [title, kind] = view.kind === 'entity' ? [view.entity.name, t(`type_${view.entity.type}`)] : [view.note.title, t('noteLabel')];
-    layer.announce(t('announceCard', [title, kind]));
-  }
-
-  /** An entity card opened from a mention: the words, why they were linked, and how many alike the page has. */
-  private entityView(annotation: PlacedAnnotation, entity: Entity): CardView {
-    const text = this.result?.index.text;
-    if (annotation.kind !== 'entity' || annotation.id !== entity.id || !annotation.reason || text === undefined) return { kind: 'entity', entity };
-    const words = text.slice(annotation.start, annotation.end);
-    const sameWords = this.result!.mentions.filter((m) => m.id === entity.id && text.slice(m.start, m.end).toLowerCase() === words.toLowerCase()).length;
-    return { kind: 'entity', entity, link: { words, reason: annotation.reason, sameWords } };
-  }
-
   /** "Not this": remembers the reader's correction; the storage change re-annotates the page without the link. */
-  private async reject(scope: RejectScope): Promise<void> {
-    const open = this.card;
+  private async reject(mention: PlacedEntity, scope: RejectScope): Promise<void> {
     const text = this.result?.index.text;
-    if (!open || open.view.kind !== 'entity' || open.annotation.kind !== 'entity' || text === undefined) return;
-    const { start, end } = open.annotation;
+    if (text === undefined) return;
+    const { start, end, entity } = mention;
     const page = this.detected;
     const save = this.options.saveCorrection ?? addCorrection;
-    this.interaction?.closed();
-    this.closeCard(true);
     await save({
       url: this.url(),
       pageDate: page.kind === 'article' || page.kind === 'other-article' ? page.date : null,
       words: text.slice(start, end),
-      entityId: open.view.entity.id,
-      entityName: open.view.entity.name,
+      entityId: entity.id,
+      entityName: entity.name,
       ...contextOf(text, start, end),
       scope,
     });
-    this.ensureLayer().announce(t('announceRejected'));
-  }
-
-  private setView(view: CardView): void {
-    if (!this.card || !this.layer) return;
-    this.card.view = view;
-    this.layer.update(this.cardContent(view), true);
-  }
-
-  private closeCard(returnFocus: boolean): void {
-    if (!this.card) return;
-    this.card = null;
-    this.highlighter?.setFocus(null);
-    const hadFocus = !!this.layer?.contains(this.doc.activeElement);
-    this.layer?.hide();
-    const previous = this.focusBeforeCard;
-    this.focusBeforeCard = null;
-    if ((returnFocus || hadFocus) && previous?.isConnected && previous !== this.doc.body) previous.focus({ preventScroll: true });
-  }
-
-  private scrollIntoView(range: Range): void {
-    const rect = range.getBoundingClientRect();
-    const win = this.options.win;
-    if (rect.top >= 0 && rect.bottom <= win.innerHeight) return;
-    const reduced = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    win.scrollBy({ top: rect.top - win.innerHeight / 3, behavior: reduced ? 'auto' : 'smooth' });
   }
 
   private teardown(): void {
-    this.card = null;
+    this.interaction?.dispose();
+    this.cards.clear();
     this.result = null;
     this.highlighter?.dispose();
     this.mentionWindow?.dispose();
-    this.interaction?.dispose();
-    this.layer?.dispose();
-    this.highlighter = this.mentionWindow = this.interaction = this.layer = null;
+    this.highlighter = this.mentionWindow = this.interaction = null;
   }
 }

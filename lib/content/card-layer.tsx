@@ -1,7 +1,8 @@
 /**
  * The UI layer on the page: one host element with a closed shadow root
  * holding the card and a live region. The page's CSS cannot reach inside and
- * the card's CSS cannot leak out.
+ * the card's CSS cannot leak out. It draws and reports; what is open, and
+ * when, is the card controller's (card-controller.ts).
  *
  * The page must not be able to speak in Backstory's voice, so:
  * - the shadow root is closed: page scripts get `shadowRoot === null` and
@@ -49,7 +50,7 @@ export interface CardContent {
 
 export interface CardLayerEvents {
   onClose(): void;
-  onOpenNote(noteId: string): void;
+  onOpenNote(note: Note): void;
   onBack(): void;
   /** The reader says the linked words are not this entity ("Not this"). */
   onReject(scope: RejectScope): void;
@@ -161,6 +162,7 @@ export class CardLayer {
   }
 
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void {
+    this.attach();
     this.anchor = anchor;
     render(
       <AnnotationCard
@@ -215,11 +217,17 @@ export class CardLayer {
 
   /** Tells screen readers something happened (ARIA references cannot cross into the shadow root). */
   announce(message: string): void {
+    this.attach();
     // Clearing first makes a repeated message be announced again.
     this.live.textContent = '';
     setTimeout(() => {
       this.live.textContent = message;
     }, 50);
+  }
+
+  /** Puts the host back if the page removed it (a framework re-rendering, a hostile script). */
+  private attach(): void {
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
   }
 
   dispose(): void {

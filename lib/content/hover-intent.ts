@@ -75,11 +75,17 @@ export class HoverIntent<T> {
     if (this.shown !== null) this.scheduleClose();
   }
 
-  /** Escape, a tap outside, or focus leaving: close now. */
-  dismiss(): void {
+  /**
+   * The card was closed another way (Escape, a tap outside, focus leaving):
+   * forget it without reporting a close, and keep the target under the
+   * pointer closed until the pointer leaves it.
+   */
+  dismissed(): void {
     this.suppressed = this.shown ?? this.pendingTarget;
     this.cancelOpen();
-    this.hide();
+    this.cancelClose();
+    this.shown = null;
+    this.inCard = false;
   }
 
   /** Forget everything (the annotations were rebuilt). */

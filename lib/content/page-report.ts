@@ -34,15 +34,13 @@ export function buildPageReport(
   annotateMs?: number,
 ): PageReportWithLimits {
   const found = [...(result?.mentionCounts ?? [])]
-    .map(([id, mentions]) => {
-      const { name, type, dir, lang } = entities.get(id)!;
-      return { id, name, type, mentions, dir, lang };
-    })
+    .map(([{ id, name, type, dir, lang }, mentions]) => ({ id, name, type, mentions, dir, lang }))
     .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
   const placed = new Set(result?.notes.map((n) => n.id));
-  const noteList = (article?.notes ?? []).map((id) => {
-    const note = notes.get(id)!;
-    return { id, title: note.title, period: note.period, placed: placed.has(id), singleSource: !!note.singleSource };
+  // The data check makes sure every note an article lists exists.
+  const noteList = (article?.notes ?? []).flatMap((id) => {
+    const note = notes.get(id);
+    return note ? [{ id, title: note.title, period: note.period, placed: placed.has(id), singleSource: !!note.singleSource }] : [];
   });
   return {
     status,

@@ -27,7 +27,7 @@ export function checkArticles(records: Records, articleTexts: Map<string, string
       if (!text.includes(normalizeText(quote))) report(file, `$.fingerprints[${i}]`, `fingerprint "${quote}" does not occur in the article text`);
     });
     const entities = [...records.entities.values()];
-    const found = new Set(linkMentions(text, { entities }, firstDay(article.published)).map((m) => m.entityId));
+    const found = new Set(linkMentions(text, { entities }, firstDay(article.published)).map((m) => m.entity.id));
     article.mentions.forEach((id, i) => {
       if (!records.entities.has(id)) report(file, `$.mentions[${i}]`, `unknown entity "${id}"`);
       else if (!found.has(id)) report(file, `$.mentions[${i}]`, `no surface form of "${id}" occurs in the article text (as of ${article.published})`);

@@ -38,7 +38,7 @@ export type LinkReason =
   | { kind: 'context'; words: string };
 
 export interface LinkedMention {
-  entityId: string;
+  entity: Entity;
   start: number;
   end: number;
   reason: LinkReason;
@@ -98,51 +98,51 @@ export function resolveMentions(raw: readonly RawMention[], text: string, pageDa
   if (!raw.some((m) => m.ref.form.kind === 'short')) {
     // Most pages of a large set: nothing to resolve against the rest of the page.
     for (const { start, end, ref } of raw) {
-      if (ref.form.kind !== 'block') linked.push({ entityId: ref.entity.id, start, end, reason: ref.form.kind === 'title' ? titled : NAME });
+      if (ref.form.kind !== 'block') linked.push({ entity: ref.entity, start, end, reason: ref.form.kind === 'title' ? titled : NAME });
     }
     return linked;
   }
   const candidates: (FormRef[] | null)[] = raw.map((m) => (m.ref.form.kind === 'short' ? candidatesFor(m, text, senses) : null));
   // Nearest full mention after each short form, among its candidates.
-  const below: (string | null)[] = new Array(raw.length).fill(null);
-  const nextAt = new Map<string, number>();
+  const below: (Entity | null)[] = new Array(raw.length).fill(null);
+  const nextAt = new Map<Entity, number>();
   for (let i = raw.length - 1; i >= 0; i--) {
     const m = raw[i];
-    if (isAnchor(m.ref.form.kind)) nextAt.set(m.ref.entity.id, m.start);
+    if (isAnchor(m.ref.form.kind)) nextAt.set(m.ref.entity, m.start);
     else if (candidates[i]) below[i] = nearest(candidates[i]!, nextAt, (a, b) => a < b);
   }
-  const lastAt = new Map<string, number>();
+  const lastAt = new Map<Entity, number>();
   for (let i = 0; i < raw.length; i++) {
     const m = raw[i];
     const { entity, form } = m.ref;
-    if (isAnchor(form.kind)) lastAt.set(entity.id, m.start);
+    if (isAnchor(form.kind)) lastAt.set(entity, m.start);
     switch (form.kind) {
       case 'block':
         continue;
       case 'title':
-        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: titled });
+        linked.push({ entity, start: m.start, end: m.end, reason: titled });
         continue;
       case 'short': {
         const found = resolveShort(m, text, pageDate, candidates[i]!, nearest(candidates[i]!, lastAt, (a, b) => a > b), below[i]);
-        if (found) linked.push({ entityId: found.entityId, start: m.start, end: m.end, reason: found.reason });
+        if (found) linked.push({ entity: found.entity, start: m.start, end: m.end, reason: found.reason });
         continue;
       }
       default:
-        linked.push({ entityId: entity.id, start: m.start, end: m.end, reason: NAME });
+        linked.push({ entity, start: m.start, end: m.end, reason: NAME });
     }
   }
   return linked;
 }
 
 /** The candidate whose position in `at` is best by `better`, or null when none has one. */
-function nearest(candidates: readonly FormRef[], at: Map<string, number>, better: (a: number, b: number) => boolean): string | null {
-  let id: string | null = null;
+function nearest(candidates: readonly FormRef[], at: Map<Entity, number>, better: (a: number, b: number) => boolean): Entity | null {
+  let found: Entity | null = null;
   let best = 0;
   for (const { entity } of candidates) {
-    const pos = at.get(entity.id);
-    if (pos !== undefined && (id === null || better(pos, best))) [id, best] = [entity.id, pos];
+    const pos = at.get(entity);
+    if (pos !== undefined && (found === null || better(pos, best))) [found, best] = [entity, pos];
   }
-  return id;
+  return found;
 }
 
 /** A capitalised word right after a first name or surname: someone else's full name ("Mojtaba Zolnour"). */
@@ -153,22 +153,22 @@ function resolveShort(
   text: string,
   pageDate: string | null,
   candidates: FormRef[],
-  above: string | null,
-  below: string | null,
-): { entityId: string; reason: LinkReason } | null {
+  above: Entity | null,
+  below: Entity | null,
+): { entity: Entity; reason: LinkReason } | null {
   if (candidates.length === 0) return null;
   // Had this entity's longer name followed, the matcher would have matched it instead.
   if (NAME_FOLLOWS.test(text.slice(m.end, m.end + 3))) return null;
   const byCue = candidates.map((c) => ({ c, cue: cued(c.form, text, m.start, m.end) })).filter((x) => x.cue !== null);
-  if (byCue.length === 1) return { entityId: byCue[0].c.entity.id, reason: { kind: 'context', words: byCue[0].cue! } };
+  if (byCue.length === 1) return { entity: byCue[0].c.entity, reason: { kind: 'context', words: byCue[0].cue! } };
   const before = text.slice(Math.max(0, m.start - 12), m.start);
   if (candidates.length > 1 && LATE_OR_FORMER.test(before)) {
     const ended = candidates.filter((c) => rolesEndedBy(c.entity, pageDate));
-    if (ended.length === 1) return { entityId: ended[0].entity.id, reason: { kind: 'context', words: before.trim() } };
+    if (ended.length === 1) return { entity: ended[0].entity, reason: { kind: 'context', words: before.trim() } };
   }
-  if (above) return { entityId: above, reason: { kind: 'refers-back', direction: 'above' } };
-  if (below) return { entityId: below, reason: { kind: 'refers-back', direction: 'below' } };
+  if (above) return { entity: above, reason: { kind: 'refers-back', direction: 'above' } };
+  if (below) return { entity: below, reason: { kind: 'refers-back', direction: 'below' } };
   // Named nowhere on the page: a form that may stand alone links when it is the only sense on the page's date.
-  if (candidates.length === 1 && candidates[0].form.alone) return { entityId: candidates[0].entity.id, reason: { kind: 'title', date: pageDate } };
+  if (candidates.length === 1 && candidates[0].form.alone) return { entity: candidates[0].entity, reason: { kind: 'title', date: pageDate } };
   return null;
 }

@@ -296,6 +296,38 @@ describe('cards (real Chromium)', () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it('open a note from an entity card and go back by keyboard, and the close button gives focus back', async () => {
+    harness = await startBackstory();
+    const share = document.querySelector<HTMLButtonElement>('.article__share')!;
+    share.focus();
+    let card: HTMLElement | null = null;
+    for (let i = 0; i < 40 && !card; i++) {
+      await press('ArrowRight', { altKey: true, shiftKey: true });
+      const open = await waitFor(openCard, 1000);
+      if (open.querySelector('.note-link') && open.querySelector('.why')) card = open;
+    }
+    expect(card).not.toBeNull();
+    const entityName = card!.querySelector('#bs-card-title')!.textContent!;
+    const why = card!.querySelector('.why')!.textContent;
+    // Buttons in the card are pressed with the real keyboard (the card's root is closed to locators).
+    const activate = async (button: HTMLButtonElement) => {
+      button.focus();
+      await press('Enter');
+    };
+    const noteLink = card!.querySelector<HTMLButtonElement>('.note-link')!;
+    const noteTitle = noteLink.textContent;
+    await activate(noteLink);
+    const note = await waitFor(() => openCard()?.querySelector('.card__kicker')?.textContent === 'Background note' && openCard());
+    expect(note.querySelector('#bs-card-title')!.textContent).toBe(noteTitle);
+    expect(layerRoot()!.activeElement).toBe(note);
+    await activate(note.querySelector<HTMLButtonElement>('.back-link')!);
+    const back = await waitFor(() => openCard()?.querySelector('#bs-card-title')?.textContent === entityName && openCard());
+    expect(back.querySelector('.why')!.textContent).toBe(why);
+    await activate(back.querySelector<HTMLButtonElement>('.card__close')!);
+    expect(openCard()).toBeNull();
+    expect(document.activeElement).toBe(share);
+  });
+
   it('never traps focus: Tab walks through the card and out of it, and the card then closes', async () => {
     harness = await startBackstory();
     document.querySelector<HTMLButtonElement>('.article__share')!.focus();

@@ -95,7 +95,7 @@ export function scorePages(set: AnnotationSet, pages: readonly EvalPage[]): Scor
     for (const link of linkMentions(text, set, page.date)) {
       links++;
       const overlapping = labels.filter((l) => l.start < link.end && link.start < l.end);
-      const right = overlapping.find((l) => l.entity === link.entityId);
+      const right = overlapping.find((l) => l.entity === link.entity.id);
       if (right) {
         correctLinks++;
         right.hit = true;
@@ -108,7 +108,7 @@ export function scorePages(set: AnnotationSet, pages: readonly EvalPage[]): Scor
         kind: `false link: ${label ? (label.trap ?? (label.entity ? 'other-entity' : 'null')) : 'unlabelled'}`,
         words: context(text, link.start, link.end),
         expected: label?.entity ?? null,
-        got: link.entityId,
+        got: link.entity.id,
       });
     }
     for (const label of labels) {

@@ -43,7 +43,7 @@ describe('entity card', () => {
     const button = el.querySelector<HTMLButtonElement>('.note-link')!;
     expect(button.textContent).toBe(related[0].title);
     button.click();
-    expect(onOpenNote).toHaveBeenCalledWith(related[0].id);
+    expect(onOpenNote).toHaveBeenCalledWith(related[0]);
   });
 
   it('keeps what came after the article apart, under a dated heading: Khamenei was killed on 28 February 2026', () => {

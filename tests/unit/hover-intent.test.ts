@@ -78,26 +78,37 @@ describe('hover intent', () => {
     expect(hover.current).toBe('putin');
   });
 
-  it('Escape (dismiss) closes at once and the same highlight stays closed until the pointer leaves it', () => {
+  it('after a card is dismissed another way (Escape), the same highlight stays closed until the pointer leaves it', () => {
     hover.pointerOver('xi');
     vi.advanceTimersByTime(OPEN_DELAY_MS);
-    hover.dismiss();
-    expect(events).toEqual(['open xi', 'close']);
+    hover.dismissed();
+    expect(hover.current).toBeNull();
     hover.pointerOver('xi');
     vi.advanceTimersByTime(2000);
-    expect(events).toEqual(['open xi', 'close']);
+    expect(events).toEqual(['open xi']);
     hover.pointerOver(null);
     hover.pointerOver('xi');
     vi.advanceTimersByTime(OPEN_DELAY_MS);
-    expect(events).toEqual(['open xi', 'close', 'open xi']);
+    expect(events).toEqual(['open xi', 'open xi']);
   });
 
-  it('adopts cards opened another way and closes them on dismiss', () => {
+  it('does not report a close for a card that was dismissed another way, even with a close pending', () => {
+    hover.pointerOver('xi');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    hover.pointerOver(null);
+    hover.dismissed();
+    vi.advanceTimersByTime(CLOSE_GRACE_MS * 2);
+    expect(events).toEqual(['open xi']);
+  });
+
+  it('adopts cards opened another way: resting on them opens nothing, leaving them closes them', () => {
     hover.adopt('note');
     hover.pointerOver('note');
     vi.advanceTimersByTime(5000);
     expect(events).toEqual([]);
-    hover.dismiss();
+    expect(hover.current).toBe('note');
+    hover.pointerOver(null);
+    vi.advanceTimersByTime(CLOSE_GRACE_MS);
     expect(events).toEqual(['close']);
   });
 });

@@ -38,7 +38,7 @@ const us: Entity = { ...person('us', [{ text: 'Washington', kind: 'alias' }, { t
 const entities = [ali, mojtaba, us];
 
 /** The linked words and entities, in order, on a page of `date`. */
-const links = (text: string, date: string) => linkMentions(text, { entities }, date).map((m) => `${text.slice(m.start, m.end)}=${m.entityId}`);
+const links = (text: string, date: string) => linkMentions(text, { entities }, date).map((m) => `${text.slice(m.start, m.end)}=${m.entity.id}`);
 const reasons = (text: string, date: string) => linkMentions(text, { entities }, date).map((m) => m.reason);
 
 describe('resolving mentions on the page', () => {
