@@ -56,6 +56,8 @@ export interface PageReport {
   annotationCount: number;
   /** Milliseconds the last annotation pass took, start to last highlight. */
   annotateMs?: number;
+  /** The page's publication date (YYYY-MM-DD) where it states one: the timeline is marked there. */
+  pageDate?: string;
 }
 
 export type RevealTarget = { kind: 'entity' | 'note'; id: string };

@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { Window } from 'happy-dom';
 import { findArticleRoot } from '../page/find-article-root';
 import { buildTextIndex } from '../text/text-index';
-import type { AnnotationSet, Article } from './types';
+import { EVENTS_FILE, type EventsFile } from './check-events';
+import type { AnnotationSet, Article, SharedEvent } from './types';
 import { type DataFile, type DataKind, type DataProblem, validateAnnotationData } from './validate';
 
 const FOLDERS: Record<string, DataKind> = { entities: 'entity', notes: 'note', articles: 'article' };
@@ -29,9 +30,18 @@ export function renderedArticleText(html: string, headline: string): string | nu
   }
 }
 
-export function readDataFiles(projectDir: string): { files: DataFile[]; problems: DataProblem[] } {
+export function readDataFiles(projectDir: string): { files: DataFile[]; events?: EventsFile; problems: DataProblem[] } {
   const files: DataFile[] = [];
   const problems: DataProblem[] = [];
+  let events: EventsFile | undefined;
+  const eventsPath = join(projectDir, EVENTS_FILE);
+  if (existsSync(eventsPath)) {
+    try {
+      events = { path: EVENTS_FILE, json: JSON.parse(readFileSync(eventsPath, 'utf8')) };
+    } catch (error) {
+      problems.push({ file: EVENTS_FILE, path: '$', reason: `not valid JSON: ${(error as Error).message}` });
+    }
+  }
   for (const [folder, kind] of Object.entries(FOLDERS)) {
     const dir = join(projectDir, 'data', folder);
     if (!existsSync(dir)) continue;
@@ -49,12 +59,12 @@ export function readDataFiles(projectDir: string): { files: DataFile[]; problems
       }
     }
   }
-  return { files, problems };
+  return { files, events, problems };
 }
 
 /** Loads, validates and strips editor-only fields. Problems empty means the set is good. */
 export function loadAnnotationSet(projectDir: string): LoadResult {
-  const { files, problems } = readDataFiles(projectDir);
+  const { files, events, problems } = readDataFiles(projectDir);
   const articleTexts = new Map<string, string>();
   for (const file of files) {
     if (file.kind !== 'article') continue;
@@ -69,7 +79,7 @@ export function loadAnnotationSet(projectDir: string): LoadResult {
       articleTexts.set(article.id, text);
     }
   }
-  problems.push(...validateAnnotationData({ files, articleTexts }));
+  problems.push(...validateAnnotationData({ files, articleTexts, events }));
   const strip = <T>(kind: DataKind): T[] =>
     files
       .filter((f) => f.kind === kind)
@@ -77,5 +87,6 @@ export function loadAnnotationSet(projectDir: string): LoadResult {
         const { $schema: _schema, ...rest } = f.json as Record<string, unknown>;
         return rest as T;
       });
-  return { set: { entities: strip('entity'), notes: strip('note'), articles: strip('article') }, problems };
+  const sharedEvents = (events?.json as { events?: SharedEvent[] } | undefined)?.events ?? [];
+  return { set: { entities: strip('entity'), notes: strip('note'), articles: strip('article'), events: sharedEvents }, problems };
 }

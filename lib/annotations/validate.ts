@@ -11,6 +11,7 @@ import entitySchema from '../../data/schema/entity.schema.json';
 import noteSchema from '../../data/schema/note.schema.json';
 import articleSchema from '../../data/schema/article.schema.json';
 import { matchQuote } from '../anchoring/match-quote';
+import { checkEvents, type EventsFile } from './check-events';
 import { firstDay, lastDay } from '../mentions/active-forms';
 import { createMentionMatcher, findMentions } from '../mentions/find-mentions';
 import { normalizeText } from '../text/normalize';
@@ -38,6 +39,8 @@ export interface ValidationInput {
   files: DataFile[];
   /** Rendered text of each article's bundled page copy, by article id. */
   articleTexts: Map<string, string>;
+  /** data/events.json, when present. */
+  events?: EventsFile;
 }
 
 export function formatProblem(p: DataProblem): string {
@@ -310,5 +313,6 @@ export function validateAnnotationData(input: ValidationInput): DataProblem[] {
     });
   }
 
+  problems.push(...checkEvents(input.events, entities, notes, fileOf));
   return problems;
 }

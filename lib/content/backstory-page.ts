@@ -121,7 +121,8 @@ export class BackstoryPage {
           ? 'page-off'
           : page.kind;
     const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
-    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.annotateMs);
+    const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : undefined;
+    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.annotateMs, date);
   }
 
   /** Scrolls to the first (then next) place of an entity or note and opens its card. */

@@ -21,6 +21,7 @@ export function buildPageReport(
   entities: Map<string, Entity>,
   notes: Map<string, Note>,
   annotateMs?: number,
+  pageDate?: string | null,
 ): PageReport {
   const found = [...(result?.mentionCounts ?? [])]
     .map(([id, mentions]) => {
@@ -51,5 +52,6 @@ export function buildPageReport(
     notes: noteList,
     annotationCount: annotationCount(result),
     annotateMs: result ? annotateMs : undefined,
+    pageDate: pageDate ?? undefined,
   };
 }

@@ -2,7 +2,8 @@
  * The real annotation set and page copy, loaded through Vite so that both
  * unit (happy-dom) and browser-mode tests can use them.
  */
-import type { AnnotationSet, Article, Entity, Note } from '../../lib/annotations/types';
+import type { AnnotationSet, Article, Entity, Note, SharedEvent } from '../../lib/annotations/types';
+import eventsFile from '../../data/events.json';
 import articleHtml from '../fixtures/iranintl-202504220389.html?raw';
 import siteCss from '../fixtures/assets/site.css?raw';
 
@@ -16,6 +17,7 @@ export const annotationSet: AnnotationSet = {
   entities: strip<Entity>(import.meta.glob('../../data/entities/*.json', { eager: true })),
   notes: strip<Note>(import.meta.glob('../../data/notes/*.json', { eager: true })),
   articles: strip<Article>(import.meta.glob('../../data/articles/*.json', { eager: true })),
+  events: eventsFile.events as SharedEvent[],
 };
 
 export const ARTICLE_URL = 'https://www.iranintl.com/en/202504220389';
