@@ -7,7 +7,10 @@ import ArticleSummary from './ArticleSummary';
 import EntityList from './EntityList';
 import NoteList from './NoteList';
 import PopupState from './PopupState';
+import PopupTimeline from './PopupTimeline';
 import SettingsPanel from './SettingsPanel';
+import ViewTabs from './ViewTabs';
+import { openExtensionPage } from '../lib/popup/open-page';
 
 export interface PopupProps {
   /** Delay before re-reading the page after a setting changes (the page applies it first). */
@@ -18,6 +21,7 @@ export interface PopupProps {
 export default function Popup({ refreshDelayMs = 150 }: PopupProps) {
   const [tab, setTab] = useState<TabState | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [view, setView] = useState('summary');
 
   const refresh = useCallback(async () => {
     const [state, stored] = await Promise.all([getTabState(), loadSettings()]);
@@ -70,8 +74,9 @@ export default function Popup({ refreshDelayMs = 150 }: PopupProps) {
     );
   }
   const r = tab.report;
-  return (
-    <main class="popup">
+  const annotated = r.status === 'article' || r.status === 'other-article';
+  const summary = () => (
+    <>
       {r.article && <ArticleSummary article={r.article} />}
       {r.status === 'site-off' && <PopupState message={t('stateSiteOff')} />}
       {r.status === 'page-off' && <PopupState message={t('statePageOff')} />}
@@ -94,6 +99,31 @@ export default function Popup({ refreshDelayMs = 150 }: PopupProps) {
             </section>
           )}
         </>
+      )}
+    </>
+  );
+  const timeline = () => (
+    <PopupTimeline
+      report={r}
+      onReveal={(id) => reveal({ kind: 'entity', id })}
+      onOpenTab={() => void openExtensionPage('timeline', tab.tabId)}
+      onPrint={() => void openExtensionPage('print', tab.tabId)}
+    />
+  );
+  return (
+    <main class="popup">
+      {annotated ? (
+        <ViewTabs
+          label={t('viewsLabel')}
+          selected={view}
+          onSelect={setView}
+          tabs={[
+            { id: 'summary', label: t('viewSummary'), panel: summary },
+            { id: 'timeline', label: t('viewTimeline'), panel: timeline },
+          ]}
+        />
+      ) : (
+        summary()
       )}
       {controls}
     </main>

@@ -35,7 +35,9 @@ export default defineContentScript({
     // (https://developer.chrome.com/docs/extensions/develop/concepts/messaging).
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
       if (!isContentRequest(message)) return;
-      sendResponse(message.type === 'backstory:get-report' ? page.report() : page.reveal(message.target));
+      if (message.type === 'backstory:get-report') sendResponse(page.report());
+      else if (message.type === 'backstory:get-article-text') sendResponse(page.articleText());
+      else sendResponse(page.reveal(message.target));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

@@ -64,13 +64,15 @@ export type RevealTarget = { kind: 'entity' | 'note'; id: string };
 
 export type ContentRequest =
   | { type: 'backstory:get-report' }
-  | { type: 'backstory:reveal'; target: RevealTarget };
+  | { type: 'backstory:reveal'; target: RevealTarget }
+  /** The article as plain text with its placed notes (the print page); answered with an ArticleText or null. */
+  | { type: 'backstory:get-article-text' };
 
 export type BackgroundRequest = { type: 'backstory:badge'; count: number };
 
 export function isContentRequest(message: unknown): message is ContentRequest {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'backstory:get-report' || type === 'backstory:reveal';
+  return type === 'backstory:get-report' || type === 'backstory:reveal' || type === 'backstory:get-article-text';
 }
 
 export function isBackgroundRequest(message: unknown): message is BackgroundRequest {

@@ -17,6 +17,8 @@ import { pageKey, type Settings } from '../settings';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation } from './annotate-page';
 import { CardLayer } from './card-layer';
 import { Interaction, type OpenHow } from './interaction';
+import type { ArticleText } from '../print/article-text';
+import { buildArticleText } from './article-text';
 import { annotationCount, buildPageReport, notesPlaced } from './page-report';
 import { PageWatcher } from './page-watcher';
 
@@ -123,6 +125,14 @@ export class BackstoryPage {
     const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
     const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : undefined;
     return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.annotateMs, date);
+  }
+
+  /** The annotated article as plain text with its placed notes (for the print page), or null elsewhere. */
+  articleText(): ArticleText | null {
+    const page = this.detected;
+    if (page.kind !== 'article' || !this.result) return null;
+    const headline = (page.root.querySelector('h1')?.textContent ?? page.article.headline).replace(/\s+/g, ' ').trim();
+    return buildArticleText(this.result.index, headline, this.url(), this.result.notes);
   }
 
   /** Scrolls to the first (then next) place of an entity or note and opens its card. */
