@@ -7,7 +7,9 @@
 const FILE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export function exportHtml(content: Element, css: string, title: string, lang: string, dir?: string): string {
-  const doc = content.ownerDocument.implementation.createHTMLDocument(title);
+  const doc = content.ownerDocument.implementation.createHTMLDocument('');
+  const titleElement = doc.head.querySelector('title') ?? doc.head.appendChild(doc.createElement('title'));
+  titleElement.textContent = title;
   doc.documentElement.lang = lang;
   if (dir) doc.documentElement.dir = dir;
   const charset = doc.createElement('meta');
