@@ -21,7 +21,8 @@ export default function TimelineYears({ groups, level, idPrefix, ...entry }: Tim
       {groups.map((group) => {
         const id = `${idPrefix}-${group.year}`;
         return (
-          <section key={group.year} class="tl-year" aria-labelledby={id}>
+          // A div, not a labelled section: the same year can open both halves, and years are headings, not landmarks.
+          <div key={group.year} class="tl-year">
             <Heading id={id} class="tl-year__title">
               {group.year}
             </Heading>
@@ -30,7 +31,7 @@ export default function TimelineYears({ groups, level, idPrefix, ...entry }: Tim
                 <TimelineEntry key={item.key} item={item} {...entry} />
               ))}
             </ol>
-          </section>
+          </div>
         );
       })}
     </>
