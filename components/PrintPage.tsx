@@ -27,7 +27,7 @@ type Loaded = { report: PageReport; text: ArticleText } | 'loading' | 'unavailab
 export default function PrintPage({ tabId, set, css, onRendered }: PrintPageProps) {
   const [loaded, setLoaded] = useState<Loaded>('loading');
   const [status, setStatus] = useState('');
-  const doc = useRef<HTMLDivElement>(null);
+  const doc = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (tabId === null || !set) {
@@ -50,8 +50,13 @@ export default function PrintPage({ tabId, set, css, onRendered }: PrintPageProp
     }
   }, [model, onRendered]);
 
-  if (loaded === 'loading') return <PopupState message={t('printLoading')} />;
-  if (!model || !timeline) return <PopupState message={t('timelineTabNoPage')} />;
+  if (loaded === 'loading' || !model || !timeline) {
+    return (
+      <main class="print-page">
+        <PopupState message={loaded === 'loading' ? t('printLoading') : t('timelineTabNoPage')} />
+      </main>
+    );
+  }
 
   const copyMarkdown = () => {
     navigator.clipboard
@@ -67,9 +72,9 @@ export default function PrintPage({ tabId, set, css, onRendered }: PrintPageProp
     setStatus(t('printSaved', name));
   };
   return (
-    <div class="print-page" ref={doc}>
+    <main class="print-page" ref={doc}>
       <PrintToolbar onPrint={() => window.print()} onCopyMarkdown={copyMarkdown} onSaveHtml={saveHtml} status={status} />
       <PrintView model={model} timeline={timeline} />
-    </div>
+    </main>
   );
 }

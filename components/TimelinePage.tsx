@@ -27,11 +27,11 @@ export default function TimelinePage({ tabId, set, onRendered }: TimelinePagePro
     if (timeline) onRendered?.();
   }, [timeline, onRendered]);
 
-  if (report === 'loading') return <PopupState message={t('printLoading')} />;
-  if (!ready || !timeline || tabId === null) {
+  if (report === 'loading' || !ready || !timeline || tabId === null) {
+    const message = report === 'loading' ? t('printLoading') : set ? t('timelineTabNoPage') : t('timelineDataMissing');
     return (
       <main class="timeline-page">
-        <PopupState message={set ? t('timelineTabNoPage') : t('timelineDataMissing')} />
+        <PopupState message={message} />
       </main>
     );
   }
