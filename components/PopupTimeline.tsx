@@ -19,7 +19,7 @@ export default function PopupTimeline({ report, onReveal, onOpenTab, onPrint }: 
   const timeline = useMemo(() => (set ? pageTimeline(set, report) : null), [set, report]);
   if (!timeline) return <PopupState message={t('timelineDataMissing')} />;
   return (
-    <section class="popup-timeline" aria-label={t('viewTimeline')}>
+    <div class="popup-timeline">
       <p class="actions">
         <button type="button" class="action" onClick={onOpenTab}>
           {t('timelineOpenTab')}
@@ -31,6 +31,6 @@ export default function PopupTimeline({ report, onReveal, onOpenTab, onPrint }: 
         )}
       </p>
       <Timeline timeline={timeline} page={report.status === 'article' ? 'article' : 'other'} onReveal={onReveal} idPrefix="ptl" />
-    </section>
+    </div>
   );
 }
