@@ -23,9 +23,12 @@ export default function TimelinePage({ tabId, set, onRendered }: TimelinePagePro
   }, [tabId, set]);
   const ready = report !== 'loading' && report && (report.status === 'article' || report.status === 'other-article') ? report : null;
   const timeline = useMemo(() => (ready && set ? pageTimeline(set, ready) : null), [ready, set]);
+  const heading = ready?.article ? t('timelinePageTitle', ready.article.headline) : t('viewTimeline');
   useEffect(() => {
-    if (timeline) onRendered?.();
-  }, [timeline, onRendered]);
+    if (!timeline) return;
+    document.title = `${heading} · Backstory`;
+    onRendered?.();
+  }, [timeline, heading, onRendered]);
 
   if (report === 'loading' || !ready || !timeline || tabId === null) {
     const message = report === 'loading' ? t('printLoading') : set ? t('timelineTabNoPage') : t('timelineDataMissing');
@@ -35,8 +38,6 @@ export default function TimelinePage({ tabId, set, onRendered }: TimelinePagePro
       </main>
     );
   }
-  const heading = ready.article ? t('timelinePageTitle', ready.article.headline) : t('viewTimeline');
-  document.title = `${heading} · Backstory`;
   const reveal = (id: string) => {
     void showTab(tabId).then(() => revealOnPage(tabId, { kind: 'entity', id }));
   };

@@ -189,7 +189,8 @@ export function buildTimeline({ owners, events, scope }: TimelineInput, entityId
       accounts: facts.map(({ owner, index, fact }) => ({ owner: { kind: owner.kind, id: owner.id, name: owner.name }, index, text: fact.text })),
       sources,
       sourcing,
-      singleSource: facts.find((f) => f.fact.singleSource)?.fact.singleSource,
+      // The event rests on one unnamed source only if every account says so: one card's caveat about a detail is not the event's.
+      singleSource: facts.every((f) => f.fact.singleSource) ? facts[0]?.fact.singleSource : undefined,
     });
   }
   return items.sort((a, b) => compareSpans(a, b) || a.text.localeCompare(b.text));

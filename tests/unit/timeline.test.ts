@@ -169,6 +169,16 @@ describe('the article’s timeline from the real data', () => {
   const report = articleReport();
   const { items, markDay } = pageTimeline(annotationSet, { ...report, pageDate: '2025-04-22' });
 
+  it('calls an event single-sourced only when every account of it is', () => {
+    const scoop = items.find((i) => i.eventId === 'iran-international-letter-report')!;
+    expect(scoop.accounts.length).toBeGreaterThan(1);
+    expect(scoop.singleSource?.claim).toContain('Iran International');
+    // One card's caveat (about the letter) does not make the Beijing talks single-sourced.
+    const talks = items.find((i) => i.eventId === 'araghchi-in-beijing')!;
+    expect(talks.accounts.some((a) => a.owner.id === 'abbas-araghchi')).toBe(true);
+    expect(talks.singleSource).toBeUndefined();
+  });
+
   it('is marked at the article’s date and shows the 2016 visit once', () => {
     expect(markDay).toBe('2025-04-22');
     expect(items.filter((i) => i.date === '2016-01-23')).toHaveLength(1);
