@@ -11,7 +11,10 @@ import CorrectionList from './CorrectionList';
 import EntityList from './EntityList';
 import NoteList from './NoteList';
 import PopupState from './PopupState';
+import PopupTimeline from './PopupTimeline';
 import SettingsPanel from './SettingsPanel';
+import ViewTabs from './ViewTabs';
+import { openExtensionPage } from '../lib/popup/open-page';
 
 export interface PopupProps {
   /** Delay before re-reading the page after a setting changes (the page applies it first). */
@@ -27,6 +30,7 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: Pop
   const [corrections, setCorrections] = useState<Correction[]>([]);
   /** A change the browser refused to save (storage full): said until the next change succeeds. */
   const [saveFailed, setSaveFailed] = useState(false);
+  const [view, setView] = useState('summary');
 
   const refresh = useCallback(async () => {
     const [state, stored, corrected] = await Promise.all([getTabState(), loadSettings(), loadCorrections()]);
@@ -107,8 +111,9 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: Pop
     );
   }
   const r = tab.report;
-  return (
-    <main class="popup">
+  const annotated = r.status === 'article' || r.status === 'other-article';
+  const summary = () => (
+    <>
       {r.article && <ArticleSummary article={r.article} />}
       {r.status === 'site-off' && <PopupState message={t('stateSiteOff')} />}
       {r.status === 'page-off' && <PopupState message={t('statePageOff')} />}
@@ -131,6 +136,31 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: Pop
             </section>
           )}
         </>
+      )}
+    </>
+  );
+  const timeline = () => (
+    <PopupTimeline
+      report={r}
+      onReveal={(id) => reveal({ kind: 'entity', id })}
+      onOpenTab={() => void openExtensionPage('timeline', tab.tabId)}
+      onPrint={() => void openExtensionPage('print', tab.tabId)}
+    />
+  );
+  return (
+    <main class="popup">
+      {annotated ? (
+        <ViewTabs
+          label={t('viewsLabel')}
+          selected={view}
+          onSelect={setView}
+          tabs={[
+            { id: 'summary', label: t('viewSummary'), panel: summary },
+            { id: 'timeline', label: t('viewTimeline'), panel: timeline },
+          ]}
+        />
+      ) : (
+        summary()
       )}
       <CorrectionList
         corrections={correctionsForPage(corrections, r.url)}

@@ -62,13 +62,17 @@ export interface PageReport {
   checkedTo: string;
   /** Milliseconds the last annotation pass took, start to last highlight. */
   annotateMs?: number;
+  /** The page's publication date (YYYY-MM-DD) where it states one: the timeline is marked there. */
+  pageDate?: string;
 }
 
 export type RevealTarget = { kind: 'entity' | 'note'; id: string };
 
 export type ContentRequest =
   | { type: 'backstory:get-report' }
-  | { type: 'backstory:reveal'; target: RevealTarget };
+  | { type: 'backstory:reveal'; target: RevealTarget }
+  /** The article as plain text with its placed notes (the print page); answered with an ArticleText or null. */
+  | { type: 'backstory:get-article-text' };
 
 export type BackgroundRequest = { type: 'backstory:badge'; count: number };
 
@@ -109,6 +113,7 @@ const CONTENT_SCHEMAS: { [K in ContentRequest['type']]: Schema<Extract<ContentRe
     if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) return 'reveal target id must be a short string';
     return { type: 'backstory:reveal', target: { kind, id } };
   },
+  'backstory:get-article-text': () => ({ type: 'backstory:get-article-text' }),
 };
 
 const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<BackgroundRequest, { type: K }>> } = {
@@ -179,6 +184,7 @@ export function isPageReport(value: unknown): value is PageReport {
     value.notes.every(isNoteOnPage) &&
     isCount(value.annotationCount) &&
     typeof value.checkedTo === 'string' &&
+    (value.pageDate === undefined || typeof value.pageDate === 'string') &&
     (value.annotateMs === undefined || (typeof value.annotateMs === 'number' && Number.isFinite(value.annotateMs)))
   );
 }

@@ -16,5 +16,5 @@ if (problems.length > 0) {
 const sources = new Set<string>();
 for (const s of set.sources) sources.add(s.url);
 console.log(
-  `Annotation data OK: ${set.entities.length} entities, ${set.notes.length} notes, ${set.articles.length} article(s), ${sources.size} distinct sources.`,
+  `Annotation data OK: ${set.entities.length} entities, ${set.notes.length} notes, ${set.articles.length} article(s), ${set.events?.length ?? 0} shared events, ${sources.size} distinct sources.`,
 );

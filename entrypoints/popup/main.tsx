@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import Popup from '../../components/Popup';
 import '../../components/popup.css';
+import '../../components/timeline.css';
 
 render(<Popup />, document.getElementById('app')!);

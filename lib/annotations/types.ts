@@ -266,6 +266,20 @@ export interface Article {
   asOf: IsoDate;
 }
 
+/**
+ * One event that several entries describe (data/events.json). A fact belongs
+ * to it when the fact's owner is a member and the fact's date is the
+ * event's: cards keep their own wording, the timeline shows the event once.
+ */
+export interface SharedEvent {
+  id: string;
+  date: IsoDate;
+  endDate?: IsoDate;
+  title: string;
+  /** Ids of the entities and notes whose facts describe it. */
+  members: string[];
+}
+
 /** Everything the extension bundles. */
 export interface AnnotationSet {
   entities: Entity[];
@@ -279,4 +293,6 @@ export interface AnnotationSet {
    * knows the background may have moved on; no date in the set may be later.
    */
   checkedTo: IsoDate;
+  /** Shared events (data/events.json); absent in sets built before it existed. */
+  events?: SharedEvent[];
 }

@@ -5,18 +5,27 @@
  * error value back, never a throw inside the listener on the reader's page.
  */
 import { parseContentRequest, type MessageError, type PageReport, type RevealTarget } from '../messages';
+import type { ArticleText } from '../print/article-text';
 
 export interface RequestTarget {
   report(): PageReport;
   reveal(target: RevealTarget): boolean;
+  articleText(): ArticleText | null;
 }
 
-export function answerContentRequest(page: RequestTarget, message: unknown): PageReport | boolean | MessageError {
+export function answerContentRequest(page: RequestTarget, message: unknown): PageReport | boolean | ArticleText | null | MessageError {
   const parsed = parseContentRequest(message);
   if (!parsed.ok) return parsed.error;
   const request = parsed.message;
   try {
-    return request.type === 'backstory:get-report' ? page.report() : page.reveal(request.target);
+    switch (request.type) {
+      case 'backstory:get-report':
+        return page.report();
+      case 'backstory:get-article-text':
+        return page.articleText();
+      case 'backstory:reveal':
+        return page.reveal(request.target);
+    }
   } catch (error) {
     return { error: 'invalid-message', reason: `could not answer ${request.type}: ${String(error)}` };
   }

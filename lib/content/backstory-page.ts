@@ -15,6 +15,8 @@ import { firstDay } from '../mentions/active-forms';
 import type { EntityFormIndex } from '../mentions/entity-forms';
 import { detectPage, type DetectedPage, type PageLocation } from '../page/detect-page';
 import { pageKey, type Settings } from '../settings';
+import type { ArticleText } from '../print/article-text';
+import { buildArticleText } from './article-text';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation, type PlacedEntity } from './annotate-page';
 import { CardController } from './card-controller';
 import { type CardContent, CardLayer } from './card-layer';
@@ -152,7 +154,16 @@ export class BackstoryPage {
             ? 'page-off'
             : page.kind;
     const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
-    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.options.set.checkedTo, this.annotateMs);
+    const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : undefined;
+    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.options.set.checkedTo, this.annotateMs, date);
+  }
+
+  /** The annotated article as plain text with its placed notes (for the print page), or null elsewhere. */
+  articleText(): ArticleText | null {
+    const page = this.detected;
+    if (page.kind !== 'article' || !this.result) return null;
+    const headline = (page.root.querySelector('h1')?.textContent ?? page.article.headline).replace(/\s+/g, ' ').trim();
+    return buildArticleText(this.result.index, headline, this.url(), this.result.notes);
   }
 
   /** Scrolls to the first (then next) place of an entity or note and opens its card. */

@@ -32,6 +32,7 @@ export function buildPageReport(
   notes: Map<string, Note>,
   checkedTo: string,
   annotateMs?: number,
+  pageDate?: string | null,
 ): PageReportWithLimits {
   const found = [...(result?.mentionCounts ?? [])]
     .map(([{ id, name, type, dir, lang }, mentions]) => ({ id, name, type, mentions, dir, lang }))
@@ -62,5 +63,6 @@ export function buildPageReport(
     checkedTo,
     annotateMs: result ? annotateMs : undefined,
     ...(result?.tooLong ? { tooLong: result.tooLong } : {}),
+    pageDate: pageDate ?? undefined,
   };
 }

@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Window } from 'happy-dom';
-import type { AnnotationSet, Article, Entity, Note, Source } from '../annotations/types';
+import { EVENTS_FILE, type EventsFile } from '../annotations/check-events';
+import type { AnnotationSet, Article, Entity, Note, SharedEvent, Source } from '../annotations/types';
 import { findArticleRoot } from '../page/find-article-root';
 import { buildTextIndex } from '../text/text-index';
 import type { DataFile, DataKind, DataProblem } from './problems';
@@ -40,9 +41,18 @@ function readJson(projectDir: string, full: string, kind: DataKind, files: DataF
   }
 }
 
-export function readDataFiles(projectDir: string): { files: DataFile[]; problems: DataProblem[] } {
+export function readDataFiles(projectDir: string): { files: DataFile[]; events?: EventsFile; problems: DataProblem[] } {
   const files: DataFile[] = [];
   const problems: DataProblem[] = [];
+  let events: EventsFile | undefined;
+  const eventsPath = join(projectDir, EVENTS_FILE);
+  if (existsSync(eventsPath)) {
+    try {
+      events = { path: EVENTS_FILE, json: JSON.parse(readFileSync(eventsPath, 'utf8')) };
+    } catch (error) {
+      problems.push({ file: EVENTS_FILE, path: '$', reason: `not valid JSON: ${(error as Error).message}` });
+    }
+  }
   for (const [name, kind] of Object.entries(SINGLE_FILES)) {
     const full = join(projectDir, 'data', name);
     if (existsSync(full)) readJson(projectDir, full, kind, files, problems);
@@ -56,7 +66,7 @@ export function readDataFiles(projectDir: string): { files: DataFile[]; problems
       else problems.push({ file: relative(projectDir, full), path: '$', reason: 'only .json files belong in data folders' });
     }
   }
-  return { files, problems };
+  return { files, events, problems };
 }
 
 /** Rendered article text of every article whose page copy is bundled, by id. */
@@ -85,8 +95,8 @@ const withoutSchema = (json: unknown) => {
 
 /** Loads and validates. Problems empty means the set is good. */
 export function loadAnnotationSet(projectDir: string): LoadResult {
-  const { files, problems } = readDataFiles(projectDir);
-  problems.push(...validateAnnotationData({ files, articleTexts: articleTexts(projectDir, files, problems) }));
+  const { files, events, problems } = readDataFiles(projectDir);
+  problems.push(...validateAnnotationData({ files, events, articleTexts: articleTexts(projectDir, files, problems) }));
   const all = <T>(kind: DataKind): T[] => files.filter((f) => f.kind === kind).map((f) => withoutSchema(f.json) as T);
   const one = (kind: DataKind) => files.find((f) => f.kind === kind)?.json as Record<string, unknown> | undefined;
   const set: AnnotationSet = {
@@ -95,6 +105,7 @@ export function loadAnnotationSet(projectDir: string): LoadResult {
     articles: all<Article>('article'),
     sources: (one('sources')?.sources as Source[] | undefined) ?? [],
     checkedTo: (one('set')?.checkedTo as string | undefined) ?? '',
+    events: (events?.json as { events?: SharedEvent[] } | undefined)?.events ?? [],
   };
   return { set, problems };
 }

@@ -4,6 +4,7 @@
  * input; scripts/check-data.ts is the command and lib/data-check/load-files.ts
  * does the reading. Every problem names the file, the JSON path and the reason.
  */
+import { checkEvents, type EventsFile } from '../annotations/check-events';
 import { checkArticles } from './articles';
 import { checkDates } from './dates';
 import { checkNotes } from './notes';
@@ -20,6 +21,8 @@ export interface ValidationInput {
   files: DataFile[];
   /** Rendered text of each article's bundled page copy, by article id. */
   articleTexts: Map<string, string>;
+  /** data/events.json, when present. */
+  events?: EventsFile;
 }
 
 export function validateAnnotationData(input: ValidationInput): DataProblem[] {
@@ -36,5 +39,6 @@ export function validateAnnotationData(input: ValidationInput): DataProblem[] {
   checkSurfaceForms(records, report);
   checkNotes(records, input.articleTexts, report);
   checkArticles(records, input.articleTexts, report);
+  problems.push(...checkEvents(input.events, records.entities, records.notes, records.fileOf));
   return problems;
 }

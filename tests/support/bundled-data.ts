@@ -3,9 +3,10 @@
  * unit (happy-dom) and browser-mode tests can use them.
  */
 import type { SourceLookup } from '../../lib/annotations/fact-sourcing';
-import type { AnnotationSet, Article, Entity, Note, Source } from '../../lib/annotations/types';
+import type { AnnotationSet, Article, Entity, Note, SharedEvent, Source } from '../../lib/annotations/types';
 import setFile from '../../data/set.json';
 import register from '../../data/sources.json';
+import eventsFile from '../../data/events.json';
 import articleHtml from '../fixtures/iranintl-202504220389.html?raw';
 import siteCss from '../fixtures/assets/site.css?raw';
 
@@ -21,6 +22,7 @@ export const annotationSet: AnnotationSet = {
   articles: strip<Article>(import.meta.glob('../../data/articles/*.json', { eager: true })),
   sources: register.sources as Source[],
   checkedTo: setFile.checkedTo,
+  events: eventsFile.events as SharedEvent[],
 };
 
 const sourcesById = new Map(annotationSet.sources.map((s) => [s.id, s]));

@@ -10,6 +10,7 @@ function fakePage() {
     asked,
     report: () => (asked.push('report'), articleReport()),
     reveal: (target: { kind: string; id: string }) => (asked.push(target), target.id === 'xi-jinping'),
+    articleText: () => (asked.push('article-text'), null),
   };
 }
 
@@ -46,7 +47,8 @@ describe('messages to the content script', () => {
     expect(answerContentRequest(page, { type: 'backstory:get-report', extra: 'x'.repeat(1000) })).toMatchObject({ status: 'article' });
     expect(answerContentRequest(page, { type: 'backstory:reveal', target: { kind: 'entity', id: 'xi-jinping', evil: true } })).toBe(true);
     expect(answerContentRequest(page, { type: 'backstory:reveal', target: { kind: 'note', id: 'no-such-note' } })).toBe(false);
-    expect(page.asked).toEqual(['report', { kind: 'entity', id: 'xi-jinping' }, { kind: 'note', id: 'no-such-note' }]);
+    expect(answerContentRequest(page, { type: 'backstory:get-article-text' })).toBeNull();
+    expect(page.asked).toEqual(['report', { kind: 'entity', id: 'xi-jinping' }, { kind: 'note', id: 'no-such-note' }, 'article-text']);
   });
 
   it('turns a failure while answering into an error value', () => {
@@ -55,6 +57,7 @@ describe('messages to the content script', () => {
         throw new TypeError('boom');
       },
       reveal: () => true,
+      articleText: () => null,
     };
     expect(answerContentRequest(page, { type: 'backstory:get-report' })).toMatchObject({ error: 'invalid-message', reason: expect.stringContaining('boom') });
   });

@@ -36,7 +36,9 @@ export interface AllowRule {
 const NETWORK_API = /\bfetch\(|\bXMLHttpRequest\b|\bWebSocket\b|\bsendBeacon\b|\bEventSource\b|\bimportScripts\(|\bRTCPeerConnection\b/g;
 const REMOTE_URL = /(?:https?|wss?|ftp):\/\/[^\s"'`)\\<>]+/g;
 
-const PREACT_FILES = /^(content-scripts\/content\.js|chunks\/popup-[\w-]+\.js)$/;
+/** Extension pages' chunks: the popup, the full-tab timeline, the print page, and the chunk they share (Preact). */
+const PAGE_CHUNKS = /^chunks\/(popup|timeline|print)-[\w-]+\.js$/;
+const PREACT_FILES = /^(content-scripts\/content\.js|chunks\/(popup|timeline|print)-[\w-]+\.js)$/;
 
 export const ALLOW_LIST: readonly AllowRule[] = [
   {
@@ -53,12 +55,12 @@ export const ALLOW_LIST: readonly AllowRule[] = [
   },
   {
     kind: 'network-api',
-    file: /^chunks\/popup-[\w-]+\.js$/,
+    file: PAGE_CHUNKS,
     match: /^fetch\($/,
     // Shape-tolerant (minifiers differ): the polyfill marks a <link> processed, then fetches its href.
     before: /"modulepreload"[\s\S]*\bif\(\w+\.ep\)return;\w+\.ep=!0;[\s\S]*$/,
     after: /^\w+\.href,\w+\)/,
-    why: 'Vite’s modulepreload polyfill: fetches <link rel="modulepreload"> files of the popup page itself, only in browsers without modulepreload support (both targets have it); extension pages also have connect-src \'none\'',
+    why: 'Vite’s modulepreload polyfill: fetches <link rel="modulepreload"> files of the extension page itself, only in browsers without modulepreload support (both targets have it); extension pages also have connect-src \'none\'',
   },
 ];
 

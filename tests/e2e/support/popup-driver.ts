@@ -128,6 +128,11 @@ export class ChromiumPopup implements PopupDriver {
     return saveScreenshot(this.page(), name, dir);
   }
 
+  /** Runs an async function body with `doc` as the popup's document; returns its JSON-able result. */
+  run<T>(body: string): Promise<T> {
+    return this.page().evaluate(`(async (doc) => { ${body} })(document)`) as Promise<T>;
+  }
+
   report(): Promise<PageReport> {
     return this.page().evaluate(async () => {
       const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
@@ -178,6 +183,11 @@ export class FirefoxPopup implements PopupDriver {
 
   async screenshot(name: string, dir?: string): Promise<string> {
     return savePng(await this.session.privileged().popupScreenshot(), name, dir);
+  }
+
+  /** Runs an async function body with `doc` as the popup's document; returns its JSON-able result. */
+  run<T>(body: string): Promise<T> {
+    return this.session.privileged().inPopup<T>(`return await (async (doc) => { ${body} })(popupDocument);`);
   }
 
   report(): Promise<PageReport> {

@@ -1,0 +1,88 @@
+import { formatDate } from '../lib/format-date';
+import { t } from '../lib/i18n';
+import type { PrintModel } from '../lib/print/print-model';
+import { safeHttpsUrl } from '../lib/safe-url';
+import type { PageTimeline } from '../lib/timeline/page-timeline';
+import PrintGlossary from './PrintGlossary';
+import PrintNote from './PrintNote';
+import PrintParagraphs from './PrintParagraphs';
+import Timeline from './Timeline';
+
+export interface PrintViewProps {
+  model: PrintModel;
+  timeline: PageTimeline;
+}
+
+/** The article as the reader has it, with its notes as endnotes, key points, glossary and timeline. */
+export default function PrintView({ model, timeline }: PrintViewProps) {
+  const href = safeHttpsUrl(model.url);
+  return (
+    <article class="print-doc" aria-labelledby="print-headline">
+      <header class="print-header" lang={model.lang} dir={model.dir ?? 'auto'}>
+        <h1 id="print-headline">{model.headline}</h1>
+        <p class="print-byline">
+          {model.publisher}
+          {model.published && (
+            <>
+              {', '}
+              <time dateTime={model.published}>{formatDate(model.published)}</time>
+            </>
+          )}
+        </p>
+        <p class="print-address">
+          {t('printAddress')} {href ? <a href={href}>{href}</a> : model.url}
+        </p>
+      </header>
+      {model.keyPoints.length > 0 && (
+        <section aria-labelledby="print-points" class="print-points">
+          <h2 id="print-points">{t('printKeyPoints')}</h2>
+          <ul>
+            {model.keyPoints.map((point, i) => (
+              <li key={i}>
+                {point.text}
+                {point.singleSource && <span class="tag tag--caveat"> {t('singleSourceTag')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section class="print-body" lang={model.lang} dir={model.dir ?? 'auto'} aria-label={model.headline}>
+        <PrintParagraphs paragraphs={model.paragraphs} />
+      </section>
+      {model.endnotes.length > 0 && (
+        <section aria-labelledby="print-notes" class="print-notes">
+          <h2 id="print-notes">{t('printNotes')}</h2>
+          <ol class="endnotes" data-testid="endnotes">
+            {model.endnotes.map(({ n, note, firstRef }) => (
+              <PrintNote key={note.id} note={note} n={n} firstRef={firstRef} />
+            ))}
+          </ol>
+        </section>
+      )}
+      {model.unplaced.length > 0 && (
+        <section aria-labelledby="print-unplaced" class="print-unplaced" data-testid="unplaced">
+          <h2 id="print-unplaced">{t('printOrphans')}</h2>
+          <p>{t('printOrphansDetail')}</p>
+          <ul class="endnotes endnotes--unplaced">
+            {model.unplaced.map((note) => (
+              <PrintNote key={note.id} note={note} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {model.glossary.length > 0 && (
+        <section aria-labelledby="print-glossary" class="print-glossary">
+          <h2 id="print-glossary">{t('printGlossary')}</h2>
+          <PrintGlossary entries={model.glossary} />
+        </section>
+      )}
+      <section aria-labelledby="print-timeline" class="print-timeline">
+        <h2 id="print-timeline">{t('printTimeline')}</h2>
+        <Timeline timeline={timeline} page="article" filters={false} level={3} idPrefix="print-tl" />
+      </section>
+      <footer class="print-footer">
+        <p>{t('printGenerated', model.asOf ? formatDate(model.asOf) : '')}</p>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,17 @@
+import type { FactSourcing } from '../lib/annotations/fact-sourcing';
+import { t } from '../lib/i18n';
+
+export interface SourcingLabelProps {
+  sourcing: FactSourcing;
+}
+
+/** How solid an item is: "1 source", "3 sources", and whether only official accounts back it. */
+export default function SourcingLabel({ sourcing }: SourcingLabelProps) {
+  const count = sourcing.independent === 1 ? t('sourceCountOne') : t('sourceCountMany', String(sourcing.independent));
+  return (
+    <span class="sourcing">
+      <span class={sourcing.independent === 1 ? 'sourcing__count sourcing__count--one' : 'sourcing__count'}>{count}</span>
+      {sourcing.officialOnly && <span class="sourcing__official"> · {t('officialOnly')}</span>}
+    </span>
+  );
+}

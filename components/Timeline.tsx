@@ -1,0 +1,64 @@
+import { useMemo, useState } from 'preact/hooks';
+import { formatDate } from '../lib/format-date';
+import { t } from '../lib/i18n';
+import { filterTimeline, NO_FILTER, typesIn, type TimelineFilter } from '../lib/timeline/filter-timeline';
+import { groupTimeline } from '../lib/timeline/group-timeline';
+import type { PageTimeline } from '../lib/timeline/page-timeline';
+import TimelineFilters from './TimelineFilters';
+import TimelineYears from './TimelineYears';
+
+export interface TimelineProps {
+  timeline: PageTimeline;
+  /** The annotated article ("This article, …") or another page of the site ("This page, …"). */
+  page: 'article' | 'other';
+  onReveal?: (id: string) => void;
+  /** Filters as controls (false for print, which shows everything). */
+  filters?: boolean;
+  showSources?: boolean;
+  /** Heading level of the years before the page's date; "Since …" takes it, its years the next. */
+  level?: 2 | 3;
+  idPrefix?: string;
+}
+
+/** The page's background in date order, the page's own date marked, what came after set apart. */
+export default function Timeline({ timeline, page, onReveal, filters = true, showSources = false, level = 3, idPrefix = 'tl' }: TimelineProps) {
+  const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+  const { items, entities, found, markDay } = timeline;
+  const shown = useMemo(() => filterTimeline(items, filter, entities), [items, filter, entities]);
+  const grouped = useMemo(() => groupTimeline(shown, markDay), [shown, markDay]);
+  const types = useMemo(() => typesIn(items, entities), [items, entities]);
+  const revealable = useMemo(() => new Set(found.map((e) => e.id)), [found]);
+
+  if (items.length === 0) return <p class="empty" data-testid="timeline-empty">{t('timelineEmpty')}</p>;
+
+  const SinceHeading = level === 2 ? 'h2' : 'h3';
+  const entry = { entities, revealable, onReveal, showSources };
+  const sinceId = `${idPrefix}-since`;
+  return (
+    <div class="timeline" data-testid="timeline">
+      {filters && (
+        <>
+          <TimelineFilters filter={filter} entities={found} types={types} idPrefix={idPrefix} onChange={setFilter} />
+          <p class="tl-count" role="status">
+            {t('timelineCount', [String(shown.length), String(items.length)])}
+          </p>
+        </>
+      )}
+      {shown.length === 0 && <p class="empty">{t('timelineNoMatch')}</p>}
+      <TimelineYears groups={grouped.before} level={level} idPrefix={`${idPrefix}-y`} {...entry} />
+      {markDay && (
+        <p class="tl-mark" data-testid="timeline-mark">
+          <time dateTime={markDay}>{t(page === 'article' ? 'timelineMarkArticle' : 'timelineMarkPage', formatDate(markDay))}</time>
+        </p>
+      )}
+      {grouped.after.length > 0 && (
+        <section class="tl-since" aria-labelledby={sinceId}>
+          <SinceHeading id={sinceId} class="tl-since__title">
+            {t(page === 'article' ? 'timelineSinceArticle' : 'timelineSincePage')}
+          </SinceHeading>
+          <TimelineYears groups={grouped.after} level={(level + 1) as 3 | 4} idPrefix={`${idPrefix}-a`} {...entry} />
+        </section>
+      )}
+    </div>
+  );
+}

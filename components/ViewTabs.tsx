@@ -1,0 +1,59 @@
+import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
+
+export interface ViewTab {
+  id: string;
+  label: string;
+  panel: () => ComponentChildren;
+}
+
+export interface ViewTabsProps {
+  label: string;
+  tabs: readonly ViewTab[];
+  selected: string;
+  onSelect: (id: string) => void;
+}
+
+/** WAI-ARIA tabs: arrow keys, Home and End move between views; only the chosen panel is rendered. */
+export default function ViewTabs({ label, tabs, selected, onSelect }: ViewTabsProps) {
+  const list = useRef<HTMLDivElement>(null);
+  const move = (event: KeyboardEvent, index: number) => {
+    const last = tabs.length - 1;
+    const next =
+      event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
+      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? last
+      : -1;
+    if (next < 0) return;
+    event.preventDefault();
+    onSelect(tabs[next].id);
+    list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[next]?.focus();
+  };
+  const current = tabs.find((tab) => tab.id === selected) ?? tabs[0];
+  return (
+    <>
+      <div class="view-tabs" role="tablist" aria-label={label} ref={list}>
+        {tabs.map((tab, i) => (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            id={`view-tab-${tab.id}`}
+            class="view-tab"
+            aria-selected={tab.id === current.id}
+            aria-controls={`view-panel-${tab.id}`}
+            tabIndex={tab.id === current.id ? 0 : -1}
+            onClick={() => onSelect(tab.id)}
+            onKeyDown={(e) => move(e, i)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`view-panel-${current.id}`} aria-labelledby={`view-tab-${current.id}`} class="view-panel">
+        {current.panel()}
+      </div>
+    </>
+  );
+}

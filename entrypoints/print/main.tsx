@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import PrintPage from '../../components/PrintPage';
+import { tabIdFromLocation } from '../../lib/popup/open-page';
+import { loadBundledSet } from '../../lib/timeline/load-set';
+import popupCss from '../../components/popup.css?raw';
+import printCss from '../../components/print.css?raw';
+import timelineCss from '../../components/timeline.css?raw';
+import '../../components/popup.css';
+import '../../components/timeline.css';
+import '../../components/print.css';
+
+const rendered = () => performance.mark('backstory:print-rendered');
+render(<PrintPage tabId={tabIdFromLocation(location.search)} set={loadBundledSet()} css={[popupCss, timelineCss, printCss].join('\n')} onRendered={rendered} />, document.getElementById('app')!);

@@ -1,0 +1,206 @@
+import { render } from 'preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import Popup from '../../components/Popup';
+import Timeline from '../../components/Timeline';
+import { DATA_GLOBAL } from '../../lib/annotations/bundled-set';
+import type { ContentRequest, PageReport } from '../../lib/messages';
+import { pageTimeline } from '../../lib/timeline/page-timeline';
+import { annotationSet } from '../support/bundled-data';
+import { articleReport } from '../support/page-report';
+
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function mount(node: preact.ComponentChild): HTMLElement {
+  const el = document.createElement('div');
+  document.body.append(el);
+  render(node, el);
+  return el;
+}
+
+/** Chooses an option as a reader would, then lets Preact render. */
+async function select(el: HTMLElement, id: string, value: string) {
+  const control = el.querySelector<HTMLSelectElement>(`#${id}`)!;
+  control.value = value;
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const years = (el: HTMLElement, scope = '') => Array.from(el.querySelectorAll(`${scope} .tl-year__title`), text);
+
+describe('the timeline view', () => {
+  const report = articleReport();
+  const timeline = pageTimeline(annotationSet, report);
+
+  it('shows the page’s dated facts by year, the article marked, later events under "Since this article"', () => {
+    const el = mount(<Timeline timeline={timeline} page="article" />);
+    expect(text(el.querySelector('[data-testid="timeline-mark"]'))).toBe('This article, 22 April 2025');
+    const before = Array.from(el.querySelectorAll('.timeline > .tl-year .tl-year__title'), text);
+    const after = years(el, '.tl-since');
+    expect(before.length).toBeGreaterThan(3);
+    expect(before.every((y) => y <= '2025')).toBe(true);
+    expect(after).toContain('2026');
+    expect(text(el.querySelector('.tl-since__title'))).toBe('Since this article');
+    // Headings per year are in order, and so are the items under each.
+    expect([...before].sort()).toEqual(before);
+    const dates = Array.from(el.querySelectorAll('time.tl-item__date'), (t) => t.getAttribute('datetime')!.slice(0, 10));
+    expect(dates.length).toBe(timeline.items.length);
+  });
+
+  it('shows the 2016 visit once, with every entity it concerns, and its real precision', () => {
+    const el = mount(<Timeline timeline={timeline} page="article" onReveal={() => {}} />);
+    const visits = Array.from(el.querySelectorAll('li.tl-item')).filter((li) => text(li.querySelector('time')) === '23 January 2016');
+    expect(visits).toHaveLength(1);
+    const names = text(visits[0].querySelector('.tl-item__entities'));
+    expect(names).toContain('Xi Jinping');
+    expect(names).toContain('Ali Khamenei');
+    expect(names).toContain('Tehran');
+    expect(text(visits[0].querySelector('.sourcing'))).toMatch(/^\d+ sources$/);
+    const yearOnly = Array.from(el.querySelectorAll('time.tl-item__date')).find((t) => t.getAttribute('datetime')!.length === 4);
+    if (yearOnly) expect(text(yearOnly)).toMatch(/^\d{4}$/);
+  });
+
+  it('says "1 source" where one account backs an item', () => {
+    const el = mount(<Timeline timeline={timeline} page="article" />);
+    const single = timeline.items.filter((i) => i.sourcing.independent === 1).length;
+    expect(single).toBeGreaterThan(0);
+    expect(Array.from(el.querySelectorAll('.sourcing__count'), text).filter((s) => s === '1 source')).toHaveLength(single);
+  });
+
+  it('filters by entity and by type with real selects, and says when nothing matches', async () => {
+    const el = mount(<Timeline timeline={timeline} page="article" />);
+    const all = el.querySelectorAll('li.tl-item').length;
+    expect(text(el.querySelector('.tl-count'))).toBe(`${all} of ${all} dated items`);
+    expect(all).toBe(timeline.items.length);
+    await select(el, 'tl-entity', 'teapot-refineries');
+    const teapot = Array.from(el.querySelectorAll('li.tl-item'));
+    expect(teapot.length).toBeGreaterThan(0);
+    expect(teapot.length).toBeLessThan(all);
+    expect(teapot.every((li) => text(li.querySelector('.tl-item__entities')).includes("Chinese 'teapot' refineries"))).toBe(true);
+    await select(el, 'tl-entity', '');
+    await select(el, 'tl-type', 'place');
+    const places = el.querySelectorAll('li.tl-item').length;
+    expect(places).toBeGreaterThan(0);
+    expect(places).toBeLessThan(all);
+    expect(text(el.querySelector('.tl-count'))).toBe(`${places} of ${all} dated items`);
+    // No organisation appears in any item about the teapot refineries.
+    expect(el.querySelector('#tl-type option[value="organization"]')).not.toBeNull();
+    await select(el, 'tl-type', 'organization');
+    await select(el, 'tl-entity', 'teapot-refineries');
+    expect(el.querySelectorAll('li.tl-item')).toHaveLength(0);
+    expect(text(el)).toContain('Nothing in the timeline matches these filters.');
+  });
+
+  it('offers the entities found on the page in the entity filter, most mentioned first', () => {
+    const el = mount(<Timeline timeline={timeline} page="article" />);
+    const options = Array.from(el.querySelectorAll('#tl-entity option'), text);
+    expect(options).toEqual(['All found on this page', 'Iran', 'Ali Khamenei', 'Xi Jinping', "Chinese 'teapot' refineries"]);
+  });
+
+  it('reveals an entity found on the page; names others as text', () => {
+    const onReveal = vi.fn();
+    const el = mount(<Timeline timeline={timeline} page="article" onReveal={onReveal} />);
+    el.querySelector<HTMLButtonElement>('button[aria-label="Xi Jinping: show on the page"]')!.click();
+    expect(onReveal).toHaveBeenCalledWith('xi-jinping');
+    // Wang Yi is not among the entities this report found: he is named, not a button.
+    expect(el.querySelector('button[aria-label^="Wang Yi"]')).toBeNull();
+    expect(Array.from(el.querySelectorAll('.tl-item__entity'), text)).toContain('Wang Yi');
+  });
+
+  it('with no dated facts says so', () => {
+    const empty = pageTimeline(annotationSet, articleReport({ entities: [], notes: [] }));
+    const el = mount(<Timeline timeline={empty} page="article" />);
+    expect(text(el.querySelector('[data-testid="timeline-empty"]'))).toBe('No dated facts for what was found on this page.');
+    expect(el.querySelector('select')).toBeNull();
+  });
+
+  it('on another article, covers the entities found there and is marked at that page’s date', () => {
+    const other = pageTimeline(
+      annotationSet,
+      articleReport({ status: 'other-article', article: undefined, notes: [], pageDate: '2025-10-01', annotationCount: 4 }),
+    );
+    const el = mount(<Timeline timeline={other} page="other" />);
+    expect(text(el.querySelector('[data-testid="timeline-mark"]'))).toBe('This page, 1 October 2025');
+    expect(text(el.querySelector('.tl-since__title'))).toBe('Since this page');
+    expect(years(el, '.tl-since')[0]).toBe('2025');
+    // Only the four entities' facts and the events they share: no note of the article.
+    expect(other.items.every((i) => i.accounts.some((a) => a.owner.kind === 'entity'))).toBe(true);
+  });
+
+  it('on a page with no stated date, marks nothing and sets nothing apart', () => {
+    const other = pageTimeline(annotationSet, articleReport({ status: 'other-article', article: undefined, notes: [] }));
+    const el = mount(<Timeline timeline={other} page="other" />);
+    expect(el.querySelector('[data-testid="timeline-mark"]')).toBeNull();
+    expect(el.querySelector('.tl-since')).toBeNull();
+  });
+});
+
+describe('the timeline in the popup', () => {
+  beforeEach(() => {
+    vi.restoreAllMocks();
+    (globalThis as Record<string, unknown>)[DATA_GLOBAL] = { ...annotationSet, formIndex: {} };
+  });
+
+  function givenTab(answer: PageReport) {
+    const sent: ContentRequest[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: answer.url } as never]);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: ContentRequest) => {
+      sent.push(message);
+      return message.type === 'backstory:get-report' ? answer : true;
+    }) as never);
+    return sent;
+  }
+
+  async function openTimeline(answer: PageReport) {
+    const sent = givenTab(answer);
+    const el = mount(<Popup refreshDelayMs={0} />);
+    await vi.waitFor(() => expect(el.querySelector('[role="tab"]')).not.toBeNull(), { timeout: 3000 });
+    const tab = Array.from(el.querySelectorAll<HTMLButtonElement>('[role="tab"]')).find((b) => text(b) === 'Timeline')!;
+    tab.click();
+    await vi.waitFor(() => expect(tab.getAttribute('aria-selected')).toBe('true'));
+    return { el, sent };
+  }
+
+  it('is a tab beside the summary; its entity buttons reveal on the page like the entity list', async () => {
+    const { el, sent } = await openTimeline(articleReport());
+    expect(Array.from(el.querySelectorAll('[role="tab"]'), text)).toEqual(['Summary', 'Timeline']);
+    expect(el.querySelector('.summary')).toBeNull();
+    expect(el.querySelector('[role="tabpanel"] [data-testid="timeline"]')).not.toBeNull();
+    el.querySelector<HTMLButtonElement>('button[aria-label="Ali Khamenei: show on the page"]')!.click();
+    await vi.waitFor(() => expect(sent.at(-1)).toEqual({ type: 'backstory:reveal', target: { kind: 'entity', id: 'ali-khamenei' } }));
+  });
+
+  it('opens the print page and the full-tab timeline for the article’s tab', async () => {
+    const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const { el } = await openTimeline(articleReport());
+    const button = (label: string) => Array.from(el.querySelectorAll<HTMLButtonElement>('button.action')).find((b) => text(b) === label)!;
+    button('Print with background').click();
+    button('Open the timeline in a tab').click();
+    await vi.waitFor(() => expect(created).toHaveBeenCalledTimes(2));
+    expect(created.mock.calls.map(([props]) => new URL(props.url!).pathname + new URL(props.url!).search)).toEqual([
+      '/print.html?tab=7',
+      '/timeline.html?tab=7',
+    ]);
+  });
+
+  it('moves between the views with the arrow keys', async () => {
+    const { el } = await openTimeline(articleReport());
+    const [summary, timelineTab] = Array.from(el.querySelectorAll<HTMLButtonElement>('[role="tab"]'));
+    timelineTab.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await vi.waitFor(() => expect(summary.getAttribute('aria-selected')).toBe('true'));
+    expect(document.activeElement).toBe(summary);
+    expect(el.querySelector('.summary')).not.toBeNull();
+  });
+
+  it('on another article offers no print page (nothing to print with notes)', async () => {
+    const { el } = await openTimeline(articleReport({ status: 'other-article', article: undefined, notes: [], pageDate: '2025-10-01' }));
+    expect(Array.from(el.querySelectorAll('button.action'), text)).toEqual(['Open the timeline in a tab']);
+    expect(text(el.querySelector('[data-testid="timeline-mark"]'))).toBe('This page, 1 October 2025');
+  });
+
+  it('says so when the data script did not run', async () => {
+    delete (globalThis as Record<string, unknown>)[DATA_GLOBAL];
+    const { el } = await openTimeline(articleReport());
+    expect(text(el.querySelector('[role="tabpanel"]'))).toContain("The timeline's data did not load.");
+  });
+});
