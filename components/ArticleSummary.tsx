@@ -1,6 +1,7 @@
 import { formatDate } from '../lib/format-date';
 import { t } from '../lib/i18n';
 import type { ArticleSummary as Summary } from '../lib/messages';
+import KeyPoints from './KeyPoints';
 
 export interface ArticleSummaryProps {
   article: Summary;
@@ -17,14 +18,7 @@ export default function ArticleSummary({ article }: ArticleSummaryProps) {
         {article.headline}
       </h1>
       <h2 class="section-title">{t('popupArticleReports', formatDate(article.published))}</h2>
-      <ul class="summary">
-        {article.summary.map((point, i) => (
-          <li key={i}>
-            {point.text}
-            {point.singleSource && <span class="tag tag--caveat"> {t('singleSourceTag')}</span>}
-          </li>
-        ))}
-      </ul>
+      <KeyPoints points={article.summary} class="summary" />
       {article.singleSource && (
         <div class="caveat" role="note">
           <p class="caveat__label">{t('singleSourceLabel')}</p>

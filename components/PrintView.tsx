@@ -3,6 +3,7 @@ import { t } from '../lib/i18n';
 import type { PrintModel } from '../lib/print/print-model';
 import { safeHttpsUrl } from '../lib/safe-url';
 import type { PageTimeline } from '../lib/timeline/page-timeline';
+import KeyPoints from './KeyPoints';
 import PrintGlossary from './PrintGlossary';
 import PrintNote from './PrintNote';
 import PrintParagraphs from './PrintParagraphs';
@@ -36,14 +37,7 @@ export default function PrintView({ model, timeline }: PrintViewProps) {
       {model.keyPoints.length > 0 && (
         <section aria-labelledby="print-points" class="print-points">
           <h2 id="print-points">{t('printKeyPoints')}</h2>
-          <ul>
-            {model.keyPoints.map((point, i) => (
-              <li key={i}>
-                {point.text}
-                {point.singleSource && <span class="tag tag--caveat"> {t('singleSourceTag')}</span>}
-              </li>
-            ))}
-          </ul>
+          <KeyPoints points={model.keyPoints} />
         </section>
       )}
       <section class="print-body" lang={model.lang} dir={model.dir ?? 'auto'} aria-label={model.headline}>

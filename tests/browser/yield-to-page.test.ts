@@ -8,19 +8,11 @@ import { annotatePage } from '../../lib/content/annotate-page';
 import { compileEntityForms } from '../../lib/mentions/entity-forms';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { annotationSet } from '../support/bundled-data';
+import { longArticle } from '../support/long-article';
 
 const formIndex = compileEntityForms(annotationSet.entities);
 
-function page(paragraphs: number) {
-  const root = document.createElement('article');
-  for (let i = 0; i < paragraphs; i++) {
-    const p = document.createElement('p');
-    p.textContent = `Paragraph ${i}: Araghchi met Wang Yi in Beijing, and Witkoff flew to Muscat.`;
-    root.append(p);
-  }
-  document.body.append(root);
-  return { kind: 'other-article' as const, root, date: '2025-05-01' };
-}
+const page = longArticle;
 
 describe('a long pass and the page (real Chromium)', () => {
   it('lets the page run between slices of a long pass', async () => {

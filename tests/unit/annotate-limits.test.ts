@@ -8,21 +8,13 @@ import { buildPageReport } from '../../lib/content/page-report';
 import { compileEntityForms } from '../../lib/mentions/entity-forms';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { annotationSet } from '../support/bundled-data';
+import { longArticle } from '../support/long-article';
 
 const formIndex = compileEntityForms(annotationSet.entities);
 const entities = new Map(annotationSet.entities.map((e) => [e.id, e]));
 const notes = new Map(annotationSet.notes.map((n) => [n.id, n]));
 
-function page(paragraphs: number) {
-  const root = document.createElement('article');
-  for (let i = 0; i < paragraphs; i++) {
-    const p = document.createElement('p');
-    p.textContent = `Paragraph ${i}: Araghchi met Wang Yi in Beijing, and Witkoff flew to Muscat.`;
-    root.append(p);
-  }
-  document.body.append(root);
-  return { kind: 'other-article' as const, root, date: '2025-05-01' };
-}
+const page = longArticle;
 
 describe('annotatePage limits', () => {
   it('annotates a page under the limit in full', async () => {
