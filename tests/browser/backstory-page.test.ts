@@ -64,10 +64,13 @@ describe('Backstory on the article page (real Chromium)', () => {
     loadArticlePageOnly();
     const before = textNodes();
     const html = document.body.innerHTML;
+    const head = document.head.innerHTML;
     harness = await startBackstory({ load: false });
     expect(highlightCount()).toBeGreaterThan(0);
     expect(textNodes()).toEqual(before);
     expect(document.body.innerHTML).toBe(html);
+    // With the default style nothing goes into the page's head either (a <style> there restyles the whole page).
+    expect(document.head.innerHTML).toBe(head);
     harness.page.stop();
     expect(highlightCount()).toBe(0);
     expect(layerHost()).toBeNull();

@@ -2,6 +2,8 @@
  * Runs Backstory's page controller on the test document as the content
  * script would, with the URL, settings and badge under the test's control.
  */
+// The content script's own CSS, which the browser injects with it (the default paint lives there).
+import '../../components/highlights.css';
 import { commands, userEvent } from 'vitest/browser';
 import type { AnnotationSet } from '../../lib/annotations/types';
 import type { Correction } from '../../lib/corrections';
