@@ -53,8 +53,9 @@ export const MIN_FUZZY_SCORE = 0.75;
  * millisecond for 8,192 characters; but approx-string-match then finds the
  * start of every match end it reports, and a quote that is not on the page
  * at all ties at its worst allowed error count in many places: with
- * 32,768-character chunks one step of the bench's 2 MB page took about
- * 40 ms (profile: findMatchEnds, advanceBlock), so chunks are a quarter of that.
+ * 32,768-character chunks a CPU profile of the bench's 2 MB page put
+ * findMatchEnds and advanceBlock (inside one search call) at the top of
+ * Backstory's own time, so chunks are a quarter of that.
  */
 const FUZZY_CHUNK_CHARS = 8_192;
 /** Candidates scored between steps when their context needs an approximate comparison. */
