@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Window } from 'happy-dom';
-import { EVENTS_FILE, type EventsFile } from '../annotations/check-events';
+import { EVENTS_FILE, type EventsFile } from './events';
 import type { AnnotationSet, Article, Entity, Note, SharedEvent, Source } from '../annotations/types';
 import { findArticleRoot } from '../page/find-article-root';
 import { buildTextIndex } from '../text/text-index';

@@ -4,7 +4,7 @@
  * input; scripts/check-data.ts is the command and lib/data-check/load-files.ts
  * does the reading. Every problem names the file, the JSON path and the reason.
  */
-import { checkEvents, type EventsFile } from '../annotations/check-events';
+import { checkEvents, type EventsFile } from './events';
 import { checkArticles } from './articles';
 import { checkDates } from './dates';
 import { checkNotes } from './notes';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkEvents, keyWords, sharesKeyWords } from '../../lib/annotations/check-events';
+import { checkEvents, keyWords, sharesKeyWords } from '../../lib/data-check/events';
 import { loadAnnotationSet } from '../../lib/data-check/load-files';
 import type { Entity, Fact, Note } from '../../lib/annotations/types';
 

@@ -17,19 +17,14 @@ import Ajv from 'ajv';
 import commonSchema from '../../data/schema/common.schema.json';
 import eventsSchema from '../../data/schema/events.schema.json';
 import { firstDay } from '../mentions/active-forms';
-import type { Entity, Fact, Note, SharedEvent } from './types';
+import type { Entity, Fact, Note, SharedEvent } from '../annotations/types';
+import type { DataProblem } from './problems';
 
 export const EVENTS_FILE = 'data/events.json';
 
 export interface EventsFile {
   path: string;
   json: unknown;
-}
-
-export interface EventProblem {
-  file: string;
-  path: string;
-  reason: string;
 }
 
 /** How near (in days) a member's fact must be to an event to count as the same event misdated. */
@@ -77,8 +72,8 @@ export function checkEvents(
   entities: ReadonlyMap<string, Entity>,
   notes: ReadonlyMap<string, Note>,
   fileOf: (record: object) => string,
-): EventProblem[] {
-  const problems: EventProblem[] = [];
+): DataProblem[] {
+  const problems: DataProblem[] = [];
   const path = file?.path ?? EVENTS_FILE;
   const report = (at: string, jsonPath: string, reason: string) => problems.push({ file: at, path: jsonPath, reason });
 
