@@ -10,6 +10,12 @@ import type { Source } from './types';
 
 export type SourceLookup = (id: string) => Source | undefined;
 
+/** Lookup by id in the set's source register. */
+export function registerLookup(sources: readonly Source[]): SourceLookup {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return (id) => byId.get(id);
+}
+
 export interface FactSourcing {
   /** The cited sources, in the order the fact cites them (unknown ids skipped). */
   sources: Source[];

@@ -7,7 +7,8 @@
 import type { CardView } from '../../components/AnnotationCard';
 import type { RejectScope } from '../../components/NotThis';
 import { addCorrection, contextOf, type Correction, correctionsForPage, isCorrected, loadCorrections } from '../corrections';
-import type { AnnotationSet, Entity, Note, Source } from '../annotations/types';
+import { registerLookup, type SourceLookup } from '../annotations/fact-sourcing';
+import type { AnnotationSet, Entity, Note } from '../annotations/types';
 import { Highlighter } from '../highlight/highlighter';
 import { MentionWindow } from '../highlight/mention-window';
 import type { PageReport, RevealTarget } from '../messages';
@@ -64,7 +65,7 @@ export class BackstoryPage {
   private corrections: Correction[] = [];
   /** A pass has finished with the reader's settings: until then the report says "loading", not a guess. */
   private settled = false;
-  private lookups: { entities: Map<string, Entity>; notes: Map<string, Note>; sources: Map<string, Source> } | null = null;
+  private lookups: { entities: Map<string, Entity>; notes: Map<string, Note>; sources: SourceLookup } | null = null;
 
   constructor(private readonly options: BackstoryPageOptions) {
     this.doc = options.win.document;
@@ -172,11 +173,11 @@ export class BackstoryPage {
   }
 
   /** The data's own references by id (an article's notes and publisher, facts' sources), made on first use. */
-  private get byId(): { entities: Map<string, Entity>; notes: Map<string, Note>; sources: Map<string, Source> } {
+  private get byId(): { entities: Map<string, Entity>; notes: Map<string, Note>; sources: SourceLookup } {
     return (this.lookups ??= {
       entities: new Map(this.options.set.entities.map((e) => [e.id, e])),
       notes: new Map(this.options.set.notes.map((n) => [n.id, n])),
-      sources: new Map(this.options.set.sources.map((s) => [s.id, s])),
+      sources: registerLookup(this.options.set.sources),
     });
   }
 
@@ -225,8 +226,7 @@ export class BackstoryPage {
     const page = this.detected;
     // Cards are dated to the page: the article's own date, or another article's published date when it shows one.
     const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : null;
-    const sources = this.byId.sources;
-    return { view, relatedNotes, sources: (id: string) => sources.get(id), articleDate: date ? firstDay(date) : undefined };
+    return { view, relatedNotes, sources: this.byId.sources, articleDate: date ? firstDay(date) : undefined };
   }
 
   /** "Not this": remembers the reader's correction; the storage change re-annotates the page without the link. */

@@ -6,6 +6,7 @@
  * placed outside every paragraph) is listed apart, never given a number in
  * a paragraph it does not belong to.
  */
+import { registerLookup } from '../annotations/fact-sourcing';
 import type { AnnotationSet, EntityType, Note, Source, SummaryPoint, TextDirection } from '../annotations/types';
 
 /** A note as the print page shows it: its sources looked up in the register. */
@@ -54,8 +55,8 @@ export interface PrintModel {
 }
 
 export function buildPrintModel(text: ArticleText, report: PageReport, set: AnnotationSet): PrintModel {
-  const register = new Map(set.sources.map((s) => [s.id, s]));
-  const withSources = (n: Note): PrintNote => ({ ...n, sources: n.sources.map((id) => register.get(id)).filter((s): s is Source => s !== undefined) });
+  const lookup = registerLookup(set.sources);
+  const withSources = (n: Note): PrintNote => ({ ...n, sources: n.sources.map(lookup).filter((s): s is Source => s !== undefined) });
   const notesById = new Map(set.notes.map((n) => [n.id, withSources(n)]));
   const entitiesById = new Map(set.entities.map((e) => [e.id, e]));
   const article = report.article;

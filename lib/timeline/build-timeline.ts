@@ -5,10 +5,9 @@
  * names every entity the event concerns and counts the sources of all of
  * them.
  */
-import { factSourcing, type FactSourcing, type SourceLookup } from '../annotations/fact-sourcing';
+import { factSourcing, type FactSourcing, registerLookup, type SourceLookup } from '../annotations/fact-sourcing';
 import type { AnnotationSet, EntityType, Fact, IsoDate, SharedEvent, SingleSourceCaveat, Source, TextDirection } from '../annotations/types';
 import { compareSpans, precisionOf, type DatePrecision } from './date-precision';
-import { registerLookup } from './source-lookups';
 
 export type OwnerKind = 'entity' | 'note';
 

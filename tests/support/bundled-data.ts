@@ -2,7 +2,7 @@
  * The real annotation set and page copy, loaded through Vite so that both
  * unit (happy-dom) and browser-mode tests can use them.
  */
-import type { SourceLookup } from '../../lib/annotations/fact-sourcing';
+import { registerLookup, type SourceLookup } from '../../lib/annotations/fact-sourcing';
 import type { AnnotationSet, Article, Entity, Note, SharedEvent, Source } from '../../lib/annotations/types';
 import setFile from '../../data/set.json';
 import register from '../../data/sources.json';
@@ -25,9 +25,8 @@ export const annotationSet: AnnotationSet = {
   events: eventsFile.events as SharedEvent[],
 };
 
-const sourcesById = new Map(annotationSet.sources.map((s) => [s.id, s]));
 /** The register as cards look it up. */
-export const sources: SourceLookup = (id) => sourcesById.get(id);
+export const sources: SourceLookup = registerLookup(annotationSet.sources);
 
 export const ARTICLE_URL = 'https://www.iranintl.com/en/202504220389';
 export const article = annotationSet.articles.find((a) => a.id === 'iranintl-202504220389')!;
