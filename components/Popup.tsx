@@ -118,7 +118,12 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: Pop
       {r.status === 'site-off' && <PopupState message={t('stateSiteOff')} />}
       {r.status === 'page-off' && <PopupState message={t('statePageOff')} />}
       {r.status === 'no-article' && <PopupState message={r.article ? t('stateArticlePending') : t('stateNoArticle')} />}
-      {(r.status === 'article' || r.status === 'other-article') && (
+      {r.tooLong && (
+        <div data-testid="popup-too-long">
+          <PopupState message={t('stateTooLong', [count(r.tooLong.textChars), count(r.tooLong.maxTextChars)])} />
+        </div>
+      )}
+      {(r.status === 'article' || r.status === 'other-article') && !r.tooLong && (
         <>
           {r.status === 'other-article' && <PopupState message={t('stateOtherArticle')} />}
           <section aria-labelledby="found-title">
@@ -173,6 +178,11 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: Pop
       {r.checkedTo && <p class="checked-to">{t('backgroundCheckedTo', formatDate(r.checkedTo.slice(0, 7)))}</p>}
     </main>
   );
+}
+
+/** A count written as the popup's English text writes numbers (3,000,000), like its dates (lib/format-date.ts). */
+function count(n: number): string {
+  return n.toLocaleString('en-GB');
 }
 
 /** Copies text for the reader; false when the browser refused (no focus, no permission). */

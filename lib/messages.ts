@@ -64,6 +64,8 @@ export interface PageReport {
   annotateMs?: number;
   /** The page's publication date (YYYY-MM-DD) where it states one: the timeline is marked there. */
   pageDate?: string;
+  /** Set when the page's text was too long to annotate: nothing is placed, and the popup says so with these sizes. */
+  tooLong?: { textChars: number; maxTextChars: number };
 }
 
 export type RevealTarget = { kind: 'entity' | 'note'; id: string };
@@ -185,6 +187,7 @@ export function isPageReport(value: unknown): value is PageReport {
     isCount(value.annotationCount) &&
     typeof value.checkedTo === 'string' &&
     (value.pageDate === undefined || typeof value.pageDate === 'string') &&
+    (value.tooLong === undefined || (isRecord(value.tooLong) && isCount(value.tooLong.textChars) && isCount(value.tooLong.maxTextChars))) &&
     (value.annotateMs === undefined || (typeof value.annotateMs === 'number' && Number.isFinite(value.annotateMs)))
   );
 }

@@ -14,14 +14,12 @@ export function annotationCount(result: AnnotationResult | null): number {
 }
 
 /**
- * The report, with what the popup needs to say when Backstory stopped
- * because the page is too long (annotate-page.ts, MAX_TEXT_CHARS): then
- * nothing is highlighted and `tooLong` gives the page's size and the limit.
- * (An extension of messages.ts' PageReport, whose owner adds the field there.)
+ * The report. When Backstory stopped because the page is too long
+ * (annotate-page.ts, MAX_TEXT_CHARS), nothing is highlighted and `tooLong`
+ * gives the page's size and the limit, which the popup shows.
+ * (Kept as a name for the callers that still use it: PageReport carries the field.)
  */
-export interface PageReportWithLimits extends PageReport {
-  tooLong?: { textChars: number; maxTextChars: number };
-}
+export type PageReportWithLimits = PageReport;
 
 export function buildPageReport(
   status: PageStatus,

@@ -71,6 +71,28 @@ describe('popup', () => {
     expect(el.querySelector('.notes')).toBeNull();
   });
 
+  it('on a page too long to annotate: says so with its size and the limit, and lists nothing as found', async () => {
+    givenTab(
+      'https://www.iranintl.com/en/202504220389',
+      articleReport({ entities: [], notes: [], annotationCount: 0, tooLong: { textChars: 3_400_000, maxTextChars: 3_000_000 } }),
+    );
+    const el = await mountPopup();
+    const state = el.querySelector('[data-testid="popup-too-long"]');
+    expect(state).not.toBeNull();
+    expect(text(state!)).toContain('too long');
+    expect(text(state!)).toContain('3,400,000');
+    expect(text(state!)).toContain('3,000,000');
+    expect(text(state!)).toContain('Nothing is highlighted');
+    expect(text(el)).not.toContain('No people, places or other entities');
+  });
+
+  it('says nothing about length on an ordinary page', async () => {
+    givenTab('https://www.iranintl.com/en/202504220389', articleReport());
+    const el = await mountPopup();
+    expect(el.querySelector('[data-testid="popup-too-long"]')).toBeNull();
+    expect(text(el)).not.toContain('too long');
+  });
+
   it('on a page where Backstory does not run: one clear line', async () => {
     givenTab(undefined, 'no-receiver');
     const el = await mountPopup();
