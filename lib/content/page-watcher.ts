@@ -10,7 +10,7 @@
  * (the loop brandon1024/find#300 warns about); the one element it adds, its
  * card host, is ignored. A burst of changes causes one refresh.
  */
-import { VISIBILITY_ATTRIBUTES, visibilityChanged } from '../text/text-index';
+import { VISIBILITY_ATTRIBUTES, visibilityChanged } from '../text/rendered-text';
 
 export interface WatchedState {
   /** The annotated article element, if any: changes elsewhere are ignored. */
@@ -46,6 +46,9 @@ export class PageWatcher {
   private lastPage = '';
   private burstStart = 0;
   private lastFired = -Infinity;
+  /** A refresh this watcher started that has not ended (when onChange says when it ends). */
+  private running = false;
+  private listeners: AbortController | null = null;
   private readonly checkUrl = (): void => {
     // Only a new path or query is a new page; a fragment change is not.
     const page = this.url().split('#')[0];
@@ -57,7 +60,8 @@ export class PageWatcher {
   constructor(
     private readonly win: Window,
     private readonly state: WatchedState,
-    private readonly onChange: () => void,
+    /** Refreshes the annotation; a returned promise says when that pass ends (pacing waits for it). */
+    private readonly onChange: () => void | Promise<unknown>,
     private readonly url: () => string = () => win.location.href,
     /** How long the last pass took (ms), for pacing; 0 before the first. */
     private readonly lastPassMs: () => number = () => 0,
@@ -81,8 +85,9 @@ export class PageWatcher {
       attributeFilter: VISIBILITY_ATTRIBUTES,
       attributeOldValue: true,
     });
-    this.win.addEventListener('popstate', this.checkUrl);
-    if (this.navigation) this.navigation.addEventListener('navigatesuccess', this.checkUrl);
+    const { signal } = (this.listeners = new AbortController());
+    this.win.addEventListener('popstate', this.checkUrl, { signal });
+    if (this.navigation) this.navigation.addEventListener('navigatesuccess', this.checkUrl, { signal });
     else this.poll = setInterval(this.checkUrl, URL_POLL_MS);
   }
 
@@ -92,8 +97,8 @@ export class PageWatcher {
     clearTimeout(this.timer);
     clearInterval(this.poll);
     this.timer = undefined;
-    this.win.removeEventListener('popstate', this.checkUrl);
-    this.navigation?.removeEventListener('navigatesuccess', this.checkUrl);
+    this.listeners?.abort();
+    this.listeners = null;
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -125,14 +130,39 @@ export class PageWatcher {
     if (this.timer === undefined) this.burstStart = now;
     else if (now - this.burstStart > MAX_WAIT_MS) return; // a page that never stops changing still gets refreshed
     clearTimeout(this.timer);
-    const earliest = this.lastFired + Math.min(MAX_PACE_MS, PACE_FACTOR * this.lastPassMs());
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        this.lastFired = performance.now();
-        this.onChange();
-      },
-      Math.max(SETTLE_MS, earliest - now),
-    );
+    this.timer = setTimeout(() => this.fire(), Math.max(SETTLE_MS, this.paceDelay(now)));
+  }
+
+  /**
+   * How long pacing holds the next refresh back from `now`: until
+   * PACE_FACTOR times the last pass after that pass started. A pass still
+   * running has taken at least the time since it started, and is left to
+   * finish: starting another would cancel it, and under a storm whose passes
+   * outlast the pacing none would ever finish (the page would then get no
+   * highlights and Backstory would work all the time).
+   */
+  private paceDelay(now: number): number {
+    const pass = this.running ? Math.max(this.lastPassMs(), now - this.lastFired) : this.lastPassMs();
+    return this.lastFired + Math.min(MAX_PACE_MS, PACE_FACTOR * pass) - now;
+  }
+
+  private fire(): void {
+    const now = performance.now();
+    // The pace may have changed since the timer was set: the pass running then may have ended, and said how long it took.
+    const wait = this.paceDelay(now);
+    if (wait > 0) {
+      this.timer = setTimeout(() => this.fire(), wait);
+      return;
+    }
+    this.timer = undefined;
+    this.lastFired = now;
+    const pass = this.onChange();
+    if (pass instanceof Promise) {
+      this.running = true;
+      const fired = now;
+      void pass.finally(() => {
+        if (this.lastFired === fired) this.running = false;
+      });
+    }
   }
 }

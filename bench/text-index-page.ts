@@ -1,0 +1,65 @@
+/**
+ * The page side of bench/text-index.ts, bundled into the page with both
+ * implementations of the text index.
+ */
+import type { TextIndex, TextIndexOptions } from '../lib/text/text-index';
+
+type IndexSteps = (root: Element, options: TextIndexOptions) => Generator<void, TextIndex>;
+
+export interface Figures {
+  longestSliceMs: number;
+  workMs: number;
+  textChars: number;
+  offsetOfMedianUs: number;
+  offsetOfWorstUs: number;
+  toRangeMedianUs: number;
+  toRangeWorstUs: number;
+}
+
+/** One implementation on the page's article: the walk, sliced, then the lookups. */
+export async function measureTextIndex(textIndexSteps: IndexSteps, maxChars: number, sliceMs: number): Promise<Figures> {
+  const steps = textIndexSteps(document.querySelector('.article__body')!, { maxChars });
+  const slices: number[] = [];
+  let sliceStart = performance.now();
+  let index: TextIndex;
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      index = step.value;
+      break;
+    }
+    if (performance.now() - sliceStart >= sliceMs) {
+      slices.push(performance.now() - sliceStart);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  slices.push(performance.now() - sliceStart);
+  // A fixed pseudo-random sequence, the same for both implementations.
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const nodes = index.nodes;
+  const offsetOf: number[] = [];
+  const toRange: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const node = nodes[Math.floor(random() * nodes.length)];
+    const offset = Math.floor(random() * node.length);
+    let t = performance.now();
+    index.offsetOf(node, offset);
+    offsetOf.push((performance.now() - t) * 1000);
+    const start = Math.floor(random() * (index.text.length - 40));
+    t = performance.now();
+    index.toRange(start, start + 10 + Math.floor(random() * 30));
+    toRange.push((performance.now() - t) * 1000);
+  }
+  const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
+  return {
+    longestSliceMs: Math.max(...slices),
+    workMs: slices.reduce((a, b) => a + b, 0),
+    textChars: index.text.length,
+    offsetOfMedianUs: median(offsetOf),
+    offsetOfWorstUs: Math.max(...offsetOf),
+    toRangeMedianUs: median(toRange),
+    toRangeWorstUs: Math.max(...toRange),
+  };
+}
+

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:text-index -- [--before REV] [--runs N] [--no-firefox]`:
+ * the text index (lib/text/text-index.ts) of this checkout against the one
+ * at git revision REV, in the same run, in Chromium and Firefox, on the big
+ * pages of the stress benchmark (stress-pages.ts) that stress the walk: 10 MB
+ * of article (cut at annotate-page.ts' MAX_TEXT_CHARS, as the content script
+ * does), a single 2 MB text node and 200,000 text nodes.
+ *
+ * Per page, implementation and run: the walk sliced as the content script
+ * slices it (a setTimeout(0) yield whenever SLICE_MS of work is used up),
+ * its longest slice (what the page waits for at worst; it includes garbage
+ * collection that falls in it) and total work; then 2,000 offsetOf and
+ * 2,000 toRange calls at random places, their median and worst. Runs
+ * alternate before/after; medians are printed and written to
+ * artifacts/bench/text-index.json. The default REV is the last commit where
+ * textIndexSteps was one 256-line function.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { build } from 'vite';
+import { MAX_TEXT_CHARS } from '../lib/content/annotate-page';
+import { SLICE_MS } from '../lib/content/yield-to-main';
+import { PROJECT_DIR } from './build-extension';
+import { CHROMIUM_PATH } from './chromium';
+import { spread } from './stats';
+import { stressPages } from './stress-pages';
+import { FIREFOX_PATH } from './stress';
+import type { Figures } from './text-index-page';
+
+const PAGES = ['ten-mb', 'one-node-2mb', 'nodes-200k'];
+const DEFAULT_BEFORE = 'd4ade83';
+
+/** The two implementations, bundled for the page as `window.__indexes`. */
+async function bundle(before: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-text-index-'));
+  try {
+    for (const file of ['text-index.ts', 'normalize.ts']) {
+      writeFileSync(join(dir, file), execFileSync('git', ['show', `${before}:lib/text/${file}`], { cwd: PROJECT_DIR, encoding: 'utf8' }));
+    }
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      `import { textIndexSteps as before } from './text-index';\n` +
+        `import { textIndexSteps as after } from ${JSON.stringify(join(PROJECT_DIR, 'lib/text/text-index.ts'))};\n` +
+        `import { measureTextIndex } from ${JSON.stringify(join(PROJECT_DIR, 'bench/text-index-page.ts'))};\n` +
+        `(window as any).__measure = (which: 'before' | 'after', maxChars: number, sliceMs: number) =>\n` +
+        `  measureTextIndex(which === 'before' ? before : after, maxChars, sliceMs);\n`,
+    );
+    const output = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: dir,
+      build: { write: false, minify: true, lib: { entry, formats: ['iife'], name: 'textIndexBench' } },
+    });
+    const chunks = (Array.isArray(output) ? output[0] : output) as { output: { type: string; code?: string }[] };
+    return chunks.output.find((c) => c.type === 'chunk')!.code!;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function launch(name: 'chromium' | 'firefox'): Promise<Browser> {
+  return name === 'chromium'
+    ? puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, pipe: true, protocolTimeout: 300_000, args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'] })
+    : puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, protocolTimeout: 300_000 });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { before: { type: 'string' }, runs: { type: 'string' }, 'no-firefox': { type: 'boolean', default: false } },
+  });
+  const before = values.before ?? DEFAULT_BEFORE;
+  const runs = Number(values.runs ?? 5);
+  const script = await bundle(before);
+  const pages = stressPages().filter((p) => PAGES.includes(p.id));
+  const browsers: ('chromium' | 'firefox')[] = values['no-firefox'] ? ['chromium'] : ['chromium', 'firefox'];
+  const results: { browser: string; page: string; which: string; runs: Figures[] }[] = [];
+  const load = loadavg()[0];
+  for (const name of browsers) {
+    const browser = await launch(name);
+    try {
+      for (const page of pages) {
+        // The page without its probe script: only the DOM is needed.
+        const html = page.html.replace(/<script>[\s\S]*?<\/script>/, '');
+        const rows = { before: [] as Figures[], after: [] as Figures[] };
+        for (let run = 0; run < runs; run++) {
+          for (const which of run % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
+            const tab = await browser.newPage();
+            await tab.setContent(html, { waitUntil: 'load', timeout: 300_000 });
+            await tab.addScriptTag({ content: script });
+            // Let the page's own first layout and paint finish first.
+            await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
+            rows[which].push((await tab.evaluate(`__measure(${JSON.stringify(which)}, ${MAX_TEXT_CHARS}, ${SLICE_MS})`)) as Figures);
+            await tab.close();
+          }
+        }
+        for (const which of ['before', 'after'] as const) {
+          results.push({ browser: name, page: page.id, which, runs: rows[which] });
+          const m = (pick: (f: Figures) => number) => spread(rows[which].map(pick)).median;
+          console.log(
+            `${name.padEnd(8)} ${page.id.padEnd(13)} ${which.padEnd(6)} longest slice ${m((f) => f.longestSliceMs).toFixed(1)} ms, ` +
+              `walk ${m((f) => f.workMs).toFixed(0)} ms (${m((f) => f.textChars).toLocaleString('en')} chars); ` +
+              `offsetOf median ${m((f) => f.offsetOfMedianUs).toFixed(1)} µs worst ${m((f) => f.offsetOfWorstUs).toFixed(0)} µs; ` +
+              `toRange median ${m((f) => f.toRangeMedianUs).toFixed(1)} µs worst ${m((f) => f.toRangeWorstUs).toFixed(0)} µs`,
+          );
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  const reportPath = join(PROJECT_DIR, 'artifacts/bench/text-index.json');
+  mkdirSync(dirname(reportPath), { recursive: true });
+  writeFileSync(reportPath, JSON.stringify({ before, runs, loadAtStart: load, loadAtEnd: loadavg()[0], results }, null, 2));
+  console.log(`load average ${load.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end; medians of ${runs} runs; report ${reportPath}`);
+}
+
+await main();

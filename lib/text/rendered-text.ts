@@ -1,0 +1,150 @@
+/**
+ * The DOM walk of the text index (text-index.ts): which of an element's
+ * text nodes the reader sees, in document order, and where blocks end.
+ * It hands them to a sink (offset-map.ts writes them out) and pauses
+ * between steps so a caller can give the main thread back.
+ *
+ * Rendered-text rules (these define the offsets of TextPositionSelectors):
+ * - block boundaries and <br> end a run of words, so words in adjacent
+ *   paragraphs never run together; inline elements (<a>, <em>, <span>...)
+ *   add nothing, so a name split across them is still one run of text;
+ * - script, style, form controls, hidden and aria-hidden subtrees, inline
+ *   `display: none`, the content of a closed <details> (its <summary>
+ *   shows), and Backstory's own nodes are skipped. The page watcher
+ *   refreshes the annotation when any of these change (page-watcher.ts).
+ */
+
+const SKIPPED_TAGS = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON svg MATH IFRAME OBJECT CANVAS VIDEO AUDIO HEAD'.split(' '),
+);
+
+const INLINE_TAGS = new Set(
+  'A ABBR B BDI BDO CITE CODE DATA DFN EM FONT I KBD MARK Q RUBY RB RP RT S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR DEL INS LABEL WBR IMG'.split(' '),
+);
+
+/** Attribute that marks Backstory's own elements, which the walk skips. */
+export const OWN_NODE_ATTRIBUTE = 'data-backstory';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+export function isSkippedElement(el: Element, tag = el.tagName): boolean {
+  if (SKIPPED_TAGS.has(tag)) return true;
+  // Most elements of an article have no attributes: one call instead of four.
+  if (!el.hasAttributes()) return false;
+  if (el.hasAttribute('hidden') || el.hasAttribute(OWN_NODE_ATTRIBUTE)) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  // Reading el.style builds a style object per element; the attribute is enough for inline display:none.
+  return styleHides(el.getAttribute('style'));
+}
+
+/** Does a style attribute's value hide its element (inline `display: none`)? */
+export function styleHides(style: string | null): boolean {
+  return style !== null && /display\s*:\s*none/i.test(style);
+}
+
+/**
+ * The attributes whose changes can show or hide text under the rules above
+ * (page-watcher.ts observes them), and whether a change from `was` to `now`
+ * does, for an element with tag `tag`.
+ */
+export const VISIBILITY_ATTRIBUTES = ['hidden', 'aria-hidden', 'style', 'open'];
+
+export function visibilityChanged(tag: string, attribute: string, was: string | null, now: string | null): boolean {
+  switch (attribute) {
+    case 'hidden':
+      return (was === null) !== (now === null);
+    case 'aria-hidden':
+      return (was === 'true') !== (now === 'true');
+    case 'style':
+      return styleHides(was) !== styleHides(now);
+    case 'open':
+      return tag === 'DETAILS' && (was === null) !== (now === null);
+    default:
+      return false;
+  }
+}
+
+function isInlineTag(tag: string): boolean {
+  // Unknown custom elements (with a hyphen) default to display: inline.
+  return INLINE_TAGS.has(tag) || tag.includes('-');
+}
+
+/** The <summary> a closed <details> shows, if any. */
+function summaryOf(details: Element): Element | null {
+  for (let child = details.firstElementChild; child; child = child.nextElementSibling) if (child.tagName === 'SUMMARY') return child;
+  return null;
+}
+
+/** What the walk reports to. */
+export interface RenderedTextSink {
+  /** A visible text node of at most LONG_TEXT_CHARS. */
+  text(node: Text): void;
+  /** A longer one: the sink takes it in pieces of `pieceChars`, pausing (yield) between them. */
+  longText(node: Text, pieceChars: number): Generator<void, void>;
+  /** A block ends or starts, or a <br>: the words on either side must not run together. */
+  boundary(): void;
+  /** Characters written so far: the walk pauses every CHARS_PER_STEP of them. */
+  readonly length: number;
+}
+
+/**
+ * Work between two pauses of the walk: this many nodes, or this many
+ * characters of text, whichever comes first. A text node longer than
+ * LONG_TEXT_CHARS is itself read in pieces of that size: a single 2 MB text
+ * node (red-team review S4) was one 67–87 ms task.
+ */
+export const NODES_PER_STEP = 1000;
+export const CHARS_PER_STEP = 65_536;
+export const LONG_TEXT_CHARS = CHARS_PER_STEP;
+
+/** Per element entered by the walk: it is inline; only its first child is rendered (a closed <details>). */
+const INLINE = 1;
+const ONLY_FIRST_CHILD = 2;
+
+/**
+ * Walks `root`'s rendered text into `sink`, in document order, without
+ * recursion (deep trees are fine), pausing (yield) every step.
+ */
+export function* walkRenderedText(root: Element, sink: RenderedTextSink): Generator<void, void> {
+  let visited = 0;
+  let lengthAtStep = 0;
+  // For each element entered below the root, its flags (INLINE,
+  // ONLY_FIRST_CHILD): read on the way out instead of asking the DOM again.
+  const open: number[] = [];
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (++visited % NODES_PER_STEP === 0 || sink.length - lengthAtStep > CHARS_PER_STEP) {
+      lengthAtStep = sink.length;
+      yield;
+    }
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
+      if ((node as Text).length > LONG_TEXT_CHARS) yield* sink.longText(node as Text, LONG_TEXT_CHARS);
+      else sink.text(node as Text);
+    } else if (type === ELEMENT_NODE) {
+      const el = node as Element;
+      const tag = el.tagName;
+      if (tag === 'BR') sink.boundary();
+      else if (!isSkippedElement(el, tag)) {
+        const inline = isInlineTag(tag);
+        if (!inline) sink.boundary();
+        // A closed <details> renders its <summary> only.
+        const closedDetails = tag === 'DETAILS' && !el.hasAttribute('open');
+        const first = closedDetails ? summaryOf(el) : el.firstChild;
+        if (first) {
+          open.push((inline ? INLINE : 0) | (closedDetails ? ONLY_FIRST_CHILD : 0));
+          node = first;
+          continue;
+        }
+      }
+    }
+    // Climb until there is a next sibling to visit, marking the end of each block left.
+    while (node && node !== root && (!node.nextSibling || (open.length > 0 && open[open.length - 1] & ONLY_FIRST_CHILD))) {
+      node = node.parentNode;
+      if (node && node !== root && !((open.pop() ?? 0) & INLINE)) sink.boundary();
+    }
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+}
