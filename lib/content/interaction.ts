@@ -9,6 +9,7 @@
  * reader is reading. Tests use real input (Playwright, puppeteer).
  */
 import { caretAt, rangeContainsPoint } from '../highlight/hit-test';
+import { afterNextFrame, type FrameTask } from './after-frame';
 import type { PlacedAnnotation } from './annotate-page';
 import type { CardController } from './card-controller';
 import { keyCommand } from './keyboard';
@@ -20,9 +21,10 @@ export type CardInput = Pick<CardController, 'pointerOver' | 'tap' | 'step' | 'c
 export type AnnotationsAt = (node: Node, offset: number) => PlacedAnnotation[];
 
 export class Interaction {
-  private frame = 0;
+  private pending: FrameTask | null = null;
   private lastMove: { x: number; y: number } | null = null;
-  private readonly removers: (() => void)[] = [];
+  /** Every listener of this owner, removed at once. */
+  private readonly listeners = new AbortController();
 
   constructor(
     private readonly doc: Document,
@@ -38,16 +40,16 @@ export class Interaction {
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
-    for (const remove of this.removers.splice(0)) remove();
+    this.pending?.cancel();
+    this.pending = null;
+    this.listeners.abort();
   }
 
   private listen(target: EventTarget, type: string, handler: (e: Event) => void, capture = false): void {
     const trusted = (e: Event) => {
       if (e.isTrusted) handler(e);
     };
-    target.addEventListener(type, trusted, { passive: type !== 'keydown', capture });
-    this.removers.push(() => target.removeEventListener(type, trusted, { capture }));
+    target.addEventListener(type, trusted, { passive: type !== 'keydown', capture, signal: this.listeners.signal });
   }
 
   private hitTest(x: number, y: number): PlacedAnnotation | null {
@@ -62,10 +64,11 @@ export class Interaction {
   private onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
     this.lastMove = { x: event.clientX, y: event.clientY };
-    if (this.frame) return;
-    // One hit test per frame, however fast the pointer events come.
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
+    // One hit test per frame, however fast the pointer events come, just after
+    // the frame: the page may have changed its DOM in its own frame callbacks,
+    // and hit-testing then would lay it out again inside Backstory's task.
+    this.pending ??= afterNextFrame(this.doc.defaultView!, () => {
+      this.pending = null;
       const point = this.lastMove;
       if (!point) return;
       if (this.cards.contains(this.doc.elementFromPoint(point.x, point.y))) return;

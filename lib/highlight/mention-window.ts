@@ -11,7 +11,15 @@
  * order, which is top-to-bottom order in an article's column), and the set
  * moves when the reader scrolls out of it. Keyboard paths, hit tests and the
  * popup use every mention regardless.
+ *
+ * The boxes are read just after a frame (after-frame.ts), never in the task
+ * that annotated the page nor in a scroll or frame callback: there the
+ * layout may be dirty, and the first box read would lay out the whole page
+ * inside Backstory's task (the bench's 10 MB, 2 MB-node and 200,000-node
+ * pages are one such layout each).
  */
+import { afterNextFrame, type FrameTask } from '../content/after-frame';
+
 export const REGISTER_ALL_UP_TO = 400;
 
 export interface WindowedItem {
@@ -21,10 +29,9 @@ export interface WindowedItem {
 export class MentionWindow<T extends WindowedItem> {
   private first = 0;
   private last = 0;
-  private frame = 0;
-  private readonly onScroll = () => {
-    if (!this.frame) this.frame = this.win.requestAnimationFrame(() => ((this.frame = 0), this.update(false)));
-  };
+  private pending: FrameTask | null = null;
+  private force = false;
+  private readonly listeners = new AbortController();
 
   constructor(
     private readonly win: Window,
@@ -35,15 +42,28 @@ export class MentionWindow<T extends WindowedItem> {
       register(items);
       return;
     }
-    this.update(true);
-    win.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
-    win.addEventListener('resize', this.onScroll, { passive: true });
+    this.schedule(true);
+    const onMove = () => this.schedule(false);
+    const { signal } = this.listeners;
+    win.addEventListener('scroll', onMove, { passive: true, capture: true, signal });
+    win.addEventListener('resize', onMove, { passive: true, signal });
   }
 
   dispose(): void {
-    this.win.cancelAnimationFrame(this.frame);
-    this.win.removeEventListener('scroll', this.onScroll, { capture: true });
-    this.win.removeEventListener('resize', this.onScroll);
+    this.pending?.cancel();
+    this.pending = null;
+    this.listeners.abort();
+  }
+
+  /** One update after the next frame, however many scroll events come before it. */
+  private schedule(force: boolean): void {
+    this.force ||= force;
+    this.pending ??= afterNextFrame(this.win, () => {
+      this.pending = null;
+      const forced = this.force;
+      this.force = false;
+      this.update(forced);
+    });
   }
 
   /** First item whose box passes `test` (boxes are in top-to-bottom order; items without a range count as above). */
