@@ -15,7 +15,7 @@ function watch(lastPassMs: number) {
   article.append(Object.assign(document.createElement('p'), { textContent: 'Araghchi' }));
   document.body.append(article);
   const fired: number[] = [];
-  watcher = new PageWatcher(window, { root: () => article, isOwn: () => false }, () => fired.push(performance.now()), () => 'https://www.iranintl.com/en/1', () => lastPassMs);
+  watcher = new PageWatcher(window, { root: () => article, isOwn: () => false }, () => void fired.push(performance.now()), () => 'https://www.iranintl.com/en/1', () => lastPassMs);
   watcher.start();
   return { article, fired };
 }
@@ -45,5 +45,31 @@ describe('PageWatcher pacing', () => {
     for (let i = 1; i < fired.length; i++) expect(fired[i] - fired[i - 1]).toBeGreaterThanOrEqual(PACE_FACTOR * pass - 5);
     // Without pacing a 2 s storm gets a refresh every 200 ms or so: ten.
     expect(fired.length).toBeLessThanOrEqual(Math.ceil(2000 / (PACE_FACTOR * pass)) + 1);
+  });
+
+  it('lets a running pass finish under a storm, then waits PACE_FACTOR times its length', async () => {
+    // Passes of 300 ms, each reported when it ends (as BackstoryPage.refresh's promise does).
+    const article = document.createElement('article');
+    article.append(Object.assign(document.createElement('p'), { textContent: 'Araghchi' }));
+    document.body.append(article);
+    const started: number[] = [];
+    const ended: number[] = [];
+    let lastPassMs = 0;
+    const pass = () => {
+      const at = performance.now();
+      started.push(at);
+      return sleep(300).then(() => {
+        // A newer pass cancels an older one: only the newest reports its length.
+        if (started.at(-1) === at) lastPassMs = performance.now() - at;
+        ended.push(performance.now());
+      });
+    };
+    watcher = new PageWatcher(window, { root: () => article, isOwn: () => false }, pass, () => 'https://www.iranintl.com/en/1', () => lastPassMs);
+    watcher.start();
+    await storm(article, 2500);
+    expect(started.length).toBeGreaterThanOrEqual(2);
+    // Without waiting for it, a refresh every MAX_WAIT_MS cancels the running pass: none would finish.
+    expect(started[1] - started[0]).toBeGreaterThanOrEqual(PACE_FACTOR * 300 - 5);
+    expect(ended[0]).toBeLessThanOrEqual(started[1]);
   });
 });
