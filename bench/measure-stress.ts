@@ -8,7 +8,11 @@
 import type { Browser } from 'puppeteer-core';
 import { summarizeProbe, type ProbeData, type ProbeSummary } from './stress-probe';
 import type { StressPage } from './stress-pages';
-import { mainThreadTasks, scriptUrls, stopTrace, TRACE_CATEGORIES, userTimingMarks } from './trace-tasks';
+import { type MainThreadTask, mainThreadTasks, scriptUrls, stopTrace, timeIn, TRACE_CATEGORIES, userTimingMarks } from './trace-tasks';
+
+/** What a long task spent its time on: forced style and layout, and garbage collection (the rest is mostly script). */
+const LAYOUT_EVENTS = new Set(['UpdateLayoutTree', 'Layout']);
+const GC_EVENTS = new Set(['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR', 'BlinkGC.AtomicPhase', 'ThreadState::performIdleLazySweep']);
 
 export interface StressLoad {
   probe: ProbeSummary;
@@ -17,7 +21,22 @@ export interface StressLoad {
   /** The annotated mark's detail (mentions, notes...) if seen. */
   detail: Record<string, unknown> | null;
   /** Chromium with Backstory: its longest task and how many exceeded 50 ms. */
-  backstoryTasks: { longestMs: number; longestCpuMs: number; longestAfterStartMs: number; over50: number; count: number } | null;
+  backstoryTasks: {
+    longestMs: number;
+    longestCpuMs: number;
+    longestAfterStartMs: number;
+    over50: number;
+    count: number;
+    /**
+     * The most of Backstory's own script in one task, ms: a task counts as Backstory's when any
+     * of its script is (its MutationObserver callback runs inside the page's own frame task on a
+     * storm page, whose layout and paint then count in longestMs).
+     */
+    longestScriptMs: number;
+    /** In the longest task after the injection: ms of forced style and layout, and of garbage collection. */
+    longestLayoutMs: number;
+    longestGcMs: number;
+  } | null;
   /** Round trips of the benchmark's pointer moves (dispatch to acknowledgement), worst, ms. */
   pointerRoundTripWorstMs: number;
 }
@@ -34,6 +53,18 @@ export interface StressLoadOptions {
   trace: boolean;
   /** How long to keep measuring after the annotated mark. */
   settleMs: number;
+}
+
+const SCRIPT_ENTRY_EVENTS = new Set(['FunctionCall', 'EvaluateScript']);
+
+/** ms of a task spent in script entered from the extension's files (outermost calls only). */
+function ownScriptMs(task: MainThreadTask): number {
+  const own = task.events.filter((e) => {
+    if (!SCRIPT_ENTRY_EVENTS.has(e.name)) return false;
+    const url = ((e.args?.data ?? {}) as { url?: unknown }).url;
+    return typeof url === 'string' && url.startsWith('chrome-extension://');
+  });
+  return timeIn({ ...task, events: own }, SCRIPT_ENTRY_EVENTS) / 1000;
 }
 
 export async function measureStressLoad(browser: Browser, options: StressLoadOptions): Promise<StressLoad> {
@@ -99,13 +130,18 @@ export async function measureStressLoad(browser: Browser, options: StressLoadOpt
         const cpu = tasks.map((t) => t.cpu / 1000);
         // After the content script's first line: leaves out the task that injects the data
         // script and compiles content.js (the same before and after any change to the pass).
-        const afterStart = tasks.filter((t) => t.start >= start.ts).map((t) => (t.end - t.start) / 1000);
+        const after = tasks.filter((t) => t.start >= start.ts);
+        const afterStart = after.map((t) => (t.end - t.start) / 1000);
+        const longestAfter = after.reduce<(typeof after)[number] | null>((a, t) => (!a || t.end - t.start > a.end - a.start ? t : a), null);
         backstoryTasks = {
           longestMs: Math.max(0, ...durations),
           longestAfterStartMs: Math.max(0, ...afterStart),
           longestCpuMs: Math.max(0, ...cpu),
           over50: durations.filter((d) => d > 50).length,
           count: durations.length,
+          longestScriptMs: Math.max(0, ...tasks.map(ownScriptMs)),
+          longestLayoutMs: longestAfter ? timeIn(longestAfter, LAYOUT_EVENTS) / 1000 : 0,
+          longestGcMs: longestAfter ? timeIn(longestAfter, GC_EVENTS) / 1000 : 0,
         };
       }
     }

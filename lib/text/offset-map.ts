@@ -19,8 +19,6 @@
 import { ASCII_WORDS, normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from './normalize';
 import type { RenderedTextSink } from './rendered-text';
 
-const TEXT_NODE = 3;
-
 /** Lookups between the written text and the DOM. */
 export interface OffsetMap {
   readonly text: string;
@@ -32,21 +30,6 @@ export interface OffsetMap {
   offsetOf(node: Node, offset: number): number;
 }
 
-/** Index of `target` in `nodes` (text nodes in document order), or -1: a binary search by document position. */
-function indexInDocumentOrder(nodes: readonly Text[], target: Node): number {
-  let lo = 0;
-  let hi = nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const node = nodes[mid];
-    if (node === target) return mid;
-    // Node.DOCUMENT_POSITION_FOLLOWING: the target comes after this node.
-    if (node.compareDocumentPosition(target) & 4) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
-}
-
 /** Writes text nodes into the normalised string and its span table; `finish` gives the lookups. */
 export class OffsetMapWriter implements RenderedTextSink {
   private readonly spanNode: Text[] = [];
@@ -55,11 +38,21 @@ export class OffsetMapWriter implements RenderedTextSink {
   private readonly spanRaw0: number[] = [];
   /** Span index → further breaks as flat pairs (out, raw), for the few spans that have them. */
   private readonly extraBreaks = new Map<number, number[]>();
-  // Text nodes that produced no text, and the output position they stand at
-  // (for offsetOf; the node → span map is made on first use, not here).
-  private readonly emptyNode: Text[] = [];
-  private readonly emptyAt: number[] = [];
-  private readonly parts: string[] = [];
+  /*
+   * Text node → its span index, or -(position + 1) for a node that produced
+   * no text (for offsetOf): written as the walk goes, a few milliseconds
+   * spread over its steps on a page of 200,000 text nodes. Found by binary
+   * search by document position instead (as this once was), a lookup cost
+   * 0.6 ms at the median and up to 30 ms on the bench's 10 MB page
+   * (compareDocumentPosition walks long sibling lists), on every hit test;
+   * made whole on the first hit test, it cost that pointer move tens of
+   * milliseconds. A whitespace-only node whose space is written later gets
+   * a span then: the span wins.
+   */
+  private readonly spanOf = new Map<Node, number>();
+  /** The text written since the last compact(), in pieces, and the text before it, in chunks of a step each. */
+  private parts: string[] = [];
+  private readonly chunks: string[] = [];
   length = 0;
   // A space waiting to be written (only before more text): its node, offset
   // and span if it has one yet, or a null node for a block boundary.
@@ -106,15 +99,28 @@ export class OffsetMapWriter implements RenderedTextSink {
     const data = textNode.data;
     for (let from = 0; from < data.length; from += pieceChars) {
       this.addMixedText(textNode, data, from, Math.min(data.length, from + pieceChars));
+      this.compact();
       yield;
     }
     this.endNode();
   }
 
+  /**
+   * Joins the pieces written since the last call into one chunk: called at
+   * every pause of the walk, so each join is a step's worth of text. Joined
+   * once at the end instead, the 700,000 pieces of the bench's 2 MB text
+   * node of collapsed whitespace made the walk's last slice 85–190 ms.
+   */
+  compact(): void {
+    if (this.parts.length > 1) this.parts = [this.parts.join('')];
+    if (this.parts.length === 1) this.chunks.push(this.parts.pop()!);
+  }
+
   /** The written text and its lookups (the writer is done). */
   finish(root: Element): OffsetMap {
-    const text = this.parts.join('');
-    return new SpanLookup(root, text, this.spanNode, this.spanStart, this.spanEnd, this.spanRaw0, this.extraBreaks, this.emptyNode, this.emptyAt);
+    this.compact();
+    const text = this.chunks.join('');
+    return new SpanLookup(root, text, this.spanNode, this.spanStart, this.spanEnd, this.spanRaw0, this.extraBreaks, this.spanOf);
   }
 
   private startLength = 0;
@@ -126,10 +132,7 @@ export class OffsetMapWriter implements RenderedTextSink {
   }
 
   private endNode(): void {
-    if (this.currentSpan < 0) {
-      this.emptyNode.push(this.current!);
-      this.emptyAt.push(this.startLength);
-    }
+    if (this.currentSpan < 0) this.spanOf.set(this.current!, -(this.startLength + 1));
     this.current = null;
   }
 
@@ -137,7 +140,9 @@ export class OffsetMapWriter implements RenderedTextSink {
     this.spanStart.push(this.length);
     this.spanEnd.push(this.length);
     this.spanRaw0.push(raw);
-    return this.spanNode.push(node) - 1;
+    const index = this.spanNode.push(node) - 1;
+    this.spanOf.set(node, index);
+    return index;
   }
 
   /** The span of the node being added, made when it first writes something. */
@@ -243,8 +248,7 @@ class SpanLookup implements OffsetMap {
     private readonly spanEnd: readonly number[],
     private readonly spanRaw0: readonly number[],
     private readonly extraBreaks: ReadonlyMap<number, readonly number[]>,
-    private readonly emptyNode: readonly Text[],
-    private readonly emptyAt: readonly number[],
+    private readonly spanOf: ReadonlyMap<Node, number>,
   ) {
     this.spanCount = nodes.length;
   }
@@ -267,7 +271,7 @@ class SpanLookup implements OffsetMap {
   }
 
   offsetOf(target: Node, offset: number): number {
-    const index = this.spanIndexOf(target);
+    const index = this.spanOf.get(target);
     if (index === undefined) return -1;
     if (index < 0) return -index - 1;
     // The last run starting at or before `offset`; offsets in dropped or
@@ -327,19 +331,4 @@ class SpanLookup implements OffsetMap {
     return this.breakAt(index, k, 1) + (p - this.breakAt(index, k, 0));
   }
 
-  /*
-   * Text node → its span index, or -(position + 1) for a node that produced
-   * no text. Both lists are in document order, so a binary search by
-   * document position finds a node in some twenty comparisons. (A map of
-   * every node, made on the first hit test, cost that pointer move tens of
-   * milliseconds on a page of 200,000 text nodes.) A whitespace-only node
-   * whose space was written later has a span too: the span wins.
-   */
-  private spanIndexOf(target: Node): number | undefined {
-    if (target.nodeType !== TEXT_NODE) return undefined;
-    const span = indexInDocumentOrder(this.nodes, target);
-    if (span >= 0) return span;
-    const empty = indexInDocumentOrder(this.emptyNode, target);
-    return empty >= 0 ? -(this.emptyAt[empty] + 1) : undefined;
-  }
 }

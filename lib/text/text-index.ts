@@ -55,6 +55,7 @@ export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): 
       walk.return();
       break;
     }
+    writer.compact();
     yield;
   }
   if (writer.length > maxChars) truncated = true;
