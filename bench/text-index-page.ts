@@ -8,6 +8,9 @@ type IndexSteps = (root: Element, options: TextIndexOptions) => Generator<void, 
 
 export interface Figures {
   longestSliceMs: number;
+  /** The longest single step of the walk (one next() call), and the last one (which writes the text out). */
+  longestStepMs: number;
+  lastStepMs: number;
   workMs: number;
   textChars: number;
   offsetOfMedianUs: number;
@@ -22,7 +25,13 @@ export async function measureTextIndex(textIndexSteps: IndexSteps, maxChars: num
   const slices: number[] = [];
   let sliceStart = performance.now();
   let index: TextIndex;
-  for (let step = steps.next(); ; step = steps.next()) {
+  let longestStepMs = 0;
+  let lastStepMs = 0;
+  for (;;) {
+    const before = performance.now();
+    const step = steps.next();
+    lastStepMs = performance.now() - before;
+    longestStepMs = Math.max(longestStepMs, lastStepMs);
     if (step.done) {
       index = step.value;
       break;
@@ -54,6 +63,8 @@ export async function measureTextIndex(textIndexSteps: IndexSteps, maxChars: num
   const median = (v: number[]) => v.sort((a, b) => a - b)[v.length >> 1];
   return {
     longestSliceMs: Math.max(...slices),
+    longestStepMs,
+    lastStepMs,
     workMs: slices.reduce((a, b) => a + b, 0),
     textChars: index.text.length,
     offsetOfMedianUs: median(offsetOf),

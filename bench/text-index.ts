@@ -102,7 +102,8 @@ async function main(): Promise<void> {
           results.push({ browser: name, page: page.id, which, runs: rows[which] });
           const m = (pick: (f: Figures) => number) => spread(rows[which].map(pick)).median;
           console.log(
-            `${name.padEnd(8)} ${page.id.padEnd(13)} ${which.padEnd(6)} longest slice ${m((f) => f.longestSliceMs).toFixed(1)} ms, ` +
+            `${name.padEnd(8)} ${page.id.padEnd(13)} ${which.padEnd(6)} longest slice ${m((f) => f.longestSliceMs).toFixed(1)} ms ` +
+              `(longest step ${m((f) => f.longestStepMs).toFixed(1)}, last ${m((f) => f.lastStepMs).toFixed(1)}), ` +
               `walk ${m((f) => f.workMs).toFixed(0)} ms (${m((f) => f.textChars).toLocaleString('en')} chars); ` +
               `offsetOf median ${m((f) => f.offsetOfMedianUs).toFixed(1)} µs worst ${m((f) => f.offsetOfWorstUs).toFixed(0)} µs; ` +
               `toRange median ${m((f) => f.toRangeMedianUs).toFixed(1)} µs worst ${m((f) => f.toRangeWorstUs).toFixed(0)} µs`,
