@@ -11,7 +11,8 @@ async function boundaryErrors(file: string, code: string): Promise<string[]> {
   return result.messages.filter((m) => m.ruleId === 'layers/import-boundaries').map((m) => m.message);
 }
 
-describe('layer boundaries (npm run check)', () => {
+// The first lint loads the TypeScript parser: seconds on a busy two-core machine.
+describe('layer boundaries (npm run check)', { timeout: 30_000 }, () => {
   it('fails a page-side module that imports Node-only code', async () => {
     const errors = await boundaryErrors('lib/content/new-module.ts', "import { validateAnnotationData } from '../node/data-check/validate';\n");
     expect(errors).toEqual([expect.stringContaining('content code may not import node code')]);
