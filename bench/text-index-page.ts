@@ -2,7 +2,7 @@
  * The page side of bench/text-index.ts, bundled into the page with both
  * implementations of the text index.
  */
-import type { TextIndex, TextIndexOptions } from '../lib/text/text-index';
+import type { TextIndex, TextIndexOptions } from '../lib/content/text-index';
 
 type IndexSteps = (root: Element, options: TextIndexOptions) => Generator<void, TextIndex>;
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:text-index -- [--before REV] [--runs N] [--no-firefox]`:
- * the text index (lib/text/text-index.ts) of this checkout against the one
+ * the text index (lib/content/text-index.ts) of this checkout against the one
  * at git revision REV, in the same run, in Chromium and Firefox, on the big
  * pages of the stress benchmark (stress-pages.ts) that stress the walk: 10 MB
  * of article (cut at annotate-page.ts' MAX_TEXT_CHARS, as the content script
@@ -39,13 +39,14 @@ async function bundle(before: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-text-index-'));
   try {
     for (const file of ['text-index.ts', 'normalize.ts']) {
+      // Where the text index lived at REV (lib/text/ before the layers of decision 0030).
       writeFileSync(join(dir, file), execFileSync('git', ['show', `${before}:lib/text/${file}`], { cwd: PROJECT_DIR, encoding: 'utf8' }));
     }
     const entry = join(dir, 'entry.ts');
     writeFileSync(
       entry,
       `import { textIndexSteps as before } from './text-index';\n` +
-        `import { textIndexSteps as after } from ${JSON.stringify(join(PROJECT_DIR, 'lib/text/text-index.ts'))};\n` +
+        `import { textIndexSteps as after } from ${JSON.stringify(join(PROJECT_DIR, 'lib/content/text-index.ts'))};\n` +
         `import { measureTextIndex } from ${JSON.stringify(join(PROJECT_DIR, 'bench/text-index-page.ts'))};\n` +
         `(window as any).__measure = (which: 'before' | 'after', maxChars: number, sliceMs: number) =>\n` +
         `  measureTextIndex(which === 'before' ? before : after, maxChars, sliceMs);\n`,

@@ -5,7 +5,7 @@
  * stress benchmark's big pages), nor in a scroll event.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MentionWindow, REGISTER_ALL_UP_TO } from '../../lib/highlight/mention-window';
+import { MentionWindow, REGISTER_ALL_UP_TO } from '../../lib/content/highlight/mention-window';
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 

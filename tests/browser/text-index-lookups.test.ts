@@ -6,7 +6,7 @@
  * median and up to 0.4 s (bench/text-index.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildTextIndex } from '../../lib/text/text-index';
+import { buildTextIndex } from '../../lib/content/text-index';
 
 let root: HTMLElement | null = null;
 afterEach(() => root?.remove());

@@ -1,0 +1,334 @@
+/**
+ * The offset mapping of the text index (text-index.ts): writes the
+ * rendered text nodes the walk finds (rendered-text.ts) into one
+ * normalised string (normalize.ts), remembering where each character came
+ * from, and maps string offsets back to DOM points (toRange) and DOM points
+ * to string offsets (offsetOf).
+ *
+ * Whitespace runs collapse to one space, a block boundary is one space, and
+ * the text is trimmed.
+ *
+ * Where the characters of a text node went: the node owns the output span
+ * [start, end); within it, output position p came from node offset
+ * raw + (p - out) for the last break (out, raw) at or before p. The first
+ * break is (start, raw0); a span needs more only where that difference
+ * changes (collapsed whitespace, dropped characters), which is rare, so
+ * spans are kept in parallel arrays with extra breaks in a side map: a long
+ * page's twenty thousand text nodes allocate almost nothing each.
+ */
+import { ASCII_WORDS, normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from '../shared/text/normalize';
+import type { RenderedTextSink } from './rendered-text';
+
+/** Lookups between the written text and the DOM. */
+export interface OffsetMap {
+  readonly text: string;
+  /** The text nodes that contributed text, in document order. */
+  readonly nodes: readonly Text[];
+  /** DOM Range over `text.slice(start, end)`, or null for an empty span. */
+  toRange(start: number, end: number): Range | null;
+  /** Offset in `text` of a DOM point inside a written text node, or -1. */
+  offsetOf(node: Node, offset: number): number;
+}
+
+/** Writes text nodes into the normalised string and its span table; `finish` gives the lookups. */
+export class OffsetMapWriter implements RenderedTextSink {
+  private readonly spanNode: Text[] = [];
+  private readonly spanStart: number[] = [];
+  private readonly spanEnd: number[] = [];
+  private readonly spanRaw0: number[] = [];
+  /** Span index → further breaks as flat pairs (out, raw), for the few spans that have them. */
+  private readonly extraBreaks = new Map<number, number[]>();
+  /*
+   * Text node → its span index, or -(position + 1) for a node that produced
+   * no text (for offsetOf): written as the walk goes, a few milliseconds
+   * spread over its steps on a page of 200,000 text nodes. Found by binary
+   * search by document position instead (as this once was), a lookup cost
+   * 0.6 ms at the median and up to 30 ms on the bench's 10 MB page
+   * (compareDocumentPosition walks long sibling lists), on every hit test;
+   * made whole on the first hit test, it cost that pointer move tens of
+   * milliseconds. A whitespace-only node whose space is written later gets
+   * a span then: the span wins.
+   */
+  private readonly spanOf = new Map<Node, number>();
+  /** The text written since the last compact(), in pieces, and the text before it, in chunks of a step each. */
+  private parts: string[] = [];
+  private readonly chunks: string[] = [];
+  length = 0;
+  // A space waiting to be written (only before more text): its node, offset
+  // and span if it has one yet, or a null node for a block boundary.
+  private spaceNode: Text | null = null;
+  private spaceOffset = 0;
+  private spaceSpan = -1;
+  private spacePending = false;
+  // The node being added, and its span once it has written something: kept
+  // here so the map of spans is written once per node, not per character.
+  private current: Text | null = null;
+  private currentSpan = -1;
+
+  boundary(): void {
+    if (!this.spacePending) {
+      this.spacePending = true;
+      this.spaceNode = null;
+    }
+  }
+
+  text(textNode: Text): void {
+    this.beginNode(textNode);
+    const data = textNode.data;
+    // Whitespace at the ends (indentation between tags, the space before a
+    // link) becomes a pending space; what lies between is, in the common
+    // case, words with single spaces that map one to one: copied whole.
+    let from = 0;
+    let to = data.length;
+    while (from < to && normalizeCode(data.charCodeAt(from)) === 32) from++;
+    while (to > from && normalizeCode(data.charCodeAt(to - 1)) === 32) to--;
+    if (from > 0) this.pendSpace(textNode, 0);
+    if (from < to) {
+      const core = to - from === data.length ? data : data.slice(from, to);
+      if (ASCII_WORDS.test(core)) this.addRun(textNode, core, from);
+      else if (ONE_TO_ONE_TEXT.test(core)) this.addRun(textNode, straightenQuotes(core), from);
+      else this.addMixedText(textNode, data, from, to);
+      if (to < data.length) this.pendSpace(textNode, to);
+    }
+    this.endNode();
+  }
+
+  /** A text node too long for one step, in pieces (character by character: such nodes are rare). */
+  *longText(textNode: Text, pieceChars: number): Generator<void, void> {
+    this.beginNode(textNode);
+    const data = textNode.data;
+    for (let from = 0; from < data.length; from += pieceChars) {
+      this.addMixedText(textNode, data, from, Math.min(data.length, from + pieceChars));
+      this.compact();
+      yield;
+    }
+    this.endNode();
+  }
+
+  /**
+   * Joins the pieces written since the last call into one chunk: called at
+   * every pause of the walk, so each join is a step's worth of text. Joined
+   * once at the end instead, the 700,000 pieces of the bench's 2 MB text
+   * node of collapsed whitespace made the walk's last slice 85–190 ms.
+   */
+  compact(): void {
+    if (this.parts.length > 1) this.parts = [this.parts.join('')];
+    if (this.parts.length === 1) this.chunks.push(this.parts.pop()!);
+  }
+
+  /** The written text and its lookups (the writer is done). */
+  finish(root: Element): OffsetMap {
+    this.compact();
+    const text = this.chunks.join('');
+    return new SpanLookup(root, text, this.spanNode, this.spanStart, this.spanEnd, this.spanRaw0, this.extraBreaks, this.spanOf);
+  }
+
+  private startLength = 0;
+
+  private beginNode(textNode: Text): void {
+    this.current = textNode;
+    this.currentSpan = -1;
+    this.startLength = this.length;
+  }
+
+  private endNode(): void {
+    if (this.currentSpan < 0) this.spanOf.set(this.current!, -(this.startLength + 1));
+    this.current = null;
+  }
+
+  private newSpan(node: Text, raw: number): number {
+    this.spanStart.push(this.length);
+    this.spanEnd.push(this.length);
+    this.spanRaw0.push(raw);
+    const index = this.spanNode.push(node) - 1;
+    this.spanOf.set(node, index);
+    return index;
+  }
+
+  /** The span of the node being added, made when it first writes something. */
+  private currentSpanAt(raw: number): number {
+    return this.currentSpan >= 0 ? this.currentSpan : (this.currentSpan = this.newSpan(this.current!, raw));
+  }
+
+  /** Records that output position `length` comes from span `index`'s node at offset `raw`. */
+  private place(index: number, raw: number): void {
+    const more = this.extraBreaks.get(index);
+    const delta = more ? more[more.length - 2] - more[more.length - 1] : this.spanStart[index] - this.spanRaw0[index];
+    if (this.length - raw !== delta) {
+      if (more) more.push(this.length, raw);
+      else this.extraBreaks.set(index, [this.length, raw]);
+    }
+    this.spanEnd[index] = this.length + 1;
+  }
+
+  private pendSpace(node: Text, offset: number): void {
+    if (!this.spacePending) {
+      this.spacePending = true;
+      this.spaceNode = node;
+      this.spaceOffset = offset;
+      this.spaceSpan = node === this.current ? this.currentSpan : -1;
+    }
+  }
+
+  /** Writes a waiting space, if any, before the next character. */
+  private flushSpace(): void {
+    if (!this.spacePending) return;
+    if (this.length > 0) {
+      const spaceNode = this.spaceNode;
+      if (spaceNode) {
+        // The space belongs to this node, to an earlier one that wrote text, or
+        // to an earlier whitespace-only one that gets its span now.
+        const span =
+          spaceNode === this.current
+            ? this.currentSpanAt(this.spaceOffset)
+            : this.spaceSpan >= 0
+              ? this.spaceSpan
+              : this.newSpan(spaceNode, this.spaceOffset);
+        this.place(span, this.spaceOffset);
+      }
+      this.parts.push(' ');
+      this.length++;
+    }
+    this.spacePending = false;
+  }
+
+  /** Text that normalises one code unit to one (`text` is already normalised): one mapping run. */
+  private addRun(textNode: Text, text: string, offset: number): void {
+    this.flushSpace();
+    // A new span starts here by construction; one made for this node's leading space may need a break.
+    if (this.currentSpan < 0) this.currentSpan = this.newSpan(textNode, offset);
+    else this.place(this.currentSpan, offset);
+    this.length += text.length;
+    this.spanEnd[this.currentSpan] = this.length;
+    this.parts.push(text);
+  }
+
+  /** Any other text, in [from, to): character by character, copying runs that need no change. */
+  private addMixedText(textNode: Text, data: string, from: number, to: number): void {
+    // Output position minus node offset for the current run of kept characters.
+    let delta = NaN;
+    let verbatimFrom = from;
+    for (let k = from; k < to; k++) {
+      const raw = data.charCodeAt(k);
+      // Printable ASCII other than the space is kept as it is: the common case, checked first.
+      const code = raw > 32 && raw < 127 ? raw : normalizeCode(raw);
+      if (code === raw && raw !== 32 && !this.spacePending) {
+        if (this.length - k !== delta) {
+          this.place(this.currentSpanAt(k), k);
+          delta = this.length - k;
+        }
+        this.length++;
+        continue;
+      }
+      if (verbatimFrom < k) this.parts.push(data.slice(verbatimFrom, k));
+      verbatimFrom = k + 1;
+      if (code === 32) this.pendSpace(textNode, k);
+      else if (code !== -1) {
+        this.flushSpace();
+        this.place(this.currentSpanAt(k), k);
+        delta = this.length - k;
+        this.parts.push(String.fromCharCode(code));
+        this.length++;
+      }
+    }
+    if (this.currentSpan >= 0) this.spanEnd[this.currentSpan] = Math.max(this.spanEnd[this.currentSpan], this.length);
+    if (verbatimFrom < to) this.parts.push(data.slice(verbatimFrom, to));
+  }
+}
+
+/** The lookups over a finished span table. */
+class SpanLookup implements OffsetMap {
+  private readonly spanCount: number;
+
+  constructor(
+    private readonly root: Element,
+    readonly text: string,
+    readonly nodes: readonly Text[],
+    private readonly spanStart: readonly number[],
+    private readonly spanEnd: readonly number[],
+    private readonly spanRaw0: readonly number[],
+    private readonly extraBreaks: ReadonlyMap<number, readonly number[]>,
+    private readonly spanOf: ReadonlyMap<Node, number>,
+  ) {
+    this.spanCount = nodes.length;
+  }
+
+  toRange(start: number, end: number): Range | null {
+    const { spanStart, spanEnd, spanCount } = this;
+    const first = this.spanAt(Math.max(0, start));
+    let last = this.spanAt(Math.min(this.text.length, end) - 1);
+    if (first >= spanCount) return null;
+    const s = Math.max(start, spanStart[first]);
+    // The last character may be a block-boundary space, outside every span: step back.
+    if (last >= spanCount || spanStart[last] > end - 1) last--;
+    if (last < first) return null;
+    const e = Math.min(end, spanEnd[last]);
+    if (s >= e) return null;
+    const range = this.root.ownerDocument.createRange();
+    range.setStart(this.nodes[first], this.rawOf(first, s));
+    range.setEnd(this.nodes[last], this.rawOf(last, e - 1) + 1);
+    return range;
+  }
+
+  offsetOf(target: Node, offset: number): number {
+    const index = this.spanOf.get(target);
+    if (index === undefined) return -1;
+    if (index < 0) return -index - 1;
+    // The last run starting at or before `offset`; offsets in dropped or
+    // collapsed characters map to the next character written.
+    const k = this.lastBreakAtOrBefore(index, offset, 1);
+    const p = this.breakAt(index, k, 0) + Math.max(0, offset - this.breakAt(index, k, 1));
+    const next = k + 1 < this.breakCount(index) ? this.breakAt(index, k + 1, 0) : this.spanEnd[index];
+    return Math.min(p, next);
+  }
+
+  /** Index of the span holding output position p, or of the first span after it. */
+  private spanAt(p: number): number {
+    const { spanEnd } = this;
+    let lo = 0;
+    let hi = this.spanCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spanEnd[mid] <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /*
+   * The breaks of span `index`, pair k as (out, raw): pair 0 is the span's
+   * start, the rest its extra breaks. Looked up by binary search in place:
+   * a single 2 MB text node of collapsed whitespace has a break per word,
+   * and copying them per lookup (as this once did) made each Range and each
+   * hit test cost milliseconds (240 ms tasks, 160 ms pointer waits on the
+   * bench's 2 MB node).
+   */
+  private breakCount(index: number): number {
+    return 1 + (this.extraBreaks.get(index)?.length ?? 0) / 2;
+  }
+
+  /** Pair k of span `index`: its output position (`which` 0) or node offset (1). */
+  private breakAt(index: number, k: number, which: 0 | 1): number {
+    if (k === 0) return which === 0 ? this.spanStart[index] : this.spanRaw0[index];
+    return this.extraBreaks.get(index)![2 * k - 2 + which];
+  }
+
+  /** The last pair k of span `index` whose output position (`which` 0) or node offset (1) is at most `value` (pair 0 if none is). */
+  private lastBreakAtOrBefore(index: number, value: number, which: 0 | 1): number {
+    let lo = 0;
+    let hi = this.breakCount(index) - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.breakAt(index, mid, which) <= value) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Node offset of output position p, which lies in span `index`. */
+  private rawOf(index: number, p: number): number {
+    const k = this.lastBreakAtOrBefore(index, p, 0);
+    return this.breakAt(index, k, 1) + (p - this.breakAt(index, k, 0));
+  }
+
+}

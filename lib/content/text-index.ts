@@ -1,0 +1,73 @@
+/**
+ * A text index over an element's rendered text.
+ *
+ * The index concatenates the element's visible text nodes into one
+ * normalised string and remembers, for every character of that string,
+ * which text node and offset it came from. Anchoring and matching work on
+ * the string; highlighting turns string offsets back into DOM Ranges.
+ * Nothing in the DOM is changed. Two parts, each in its own module:
+ * - the DOM walk (rendered-text.ts): which text the reader sees, and the
+ *   rules that define the offsets of TextPositionSelectors;
+ * - the offset mapping (offset-map.ts): the normalised string, and string
+ *   offsets to DOM points and back.
+ */
+import type { IndexedText } from '../shared/text/indexed-text';
+import { OffsetMapWriter } from './offset-map';
+import { walkRenderedText } from './rendered-text';
+
+/** The article's text, indexed (IndexedText is what anchoring needs of it). */
+export interface TextIndex extends IndexedText {
+  readonly root: Element;
+  /** The normalised rendered text. */
+  readonly text: string;
+  /** The text nodes that contributed text, in document order. */
+  readonly nodes: readonly Text[];
+  /** DOM Range over `text.slice(start, end)`, or null for an empty span. */
+  toRange(start: number, end: number): Range | null;
+  /** Offset in `text` of a DOM point inside an indexed text node, or -1. */
+  offsetOf(node: Node, offset: number): number;
+  /** True when indexing stopped at `maxChars`: `text` is only the start of the root's text. */
+  readonly truncated: boolean;
+}
+
+export interface TextIndexOptions {
+  /** Stop once the text is longer than this (see annotate-page.ts, MAX_TEXT_CHARS). */
+  maxChars?: number;
+}
+
+/** Builds the index in one go. Cost is linear in the text length. */
+export function buildTextIndex(root: Element, options: TextIndexOptions = {}): TextIndex {
+  const steps = textIndexSteps(root, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * Builds the index, pausing (yield) between steps of the walk so a caller
+ * can give the main thread back on long pages; the return value is the index.
+ * Past `maxChars` the walk stops at its next pause.
+ */
+export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): Generator<void, TextIndex> {
+  const maxChars = options.maxChars ?? Infinity;
+  const writer = new OffsetMapWriter();
+  let truncated = false;
+  const walk = walkRenderedText(root, writer);
+  for (let step = walk.next(); !step.done; step = walk.next()) {
+    if (writer.length > maxChars) {
+      truncated = true;
+      walk.return();
+      break;
+    }
+    writer.compact();
+    yield;
+  }
+  if (writer.length > maxChars) truncated = true;
+  const map = writer.finish(root);
+  return {
+    root,
+    text: map.text,
+    nodes: map.nodes,
+    toRange: (start, end) => map.toRange(start, end),
+    offsetOf: (node, offset) => map.offsetOf(node, offset),
+    truncated,
+  };
+}
