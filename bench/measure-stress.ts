@@ -10,9 +10,8 @@ import { summarizeProbe, type ProbeData, type ProbeSummary } from './stress-prob
 import type { StressPage } from './stress-pages';
 import { type MainThreadTask, mainThreadTasks, scriptUrls, stopTrace, timeIn, TRACE_CATEGORIES, userTimingMarks } from './trace-tasks';
 
-/** What a long task spent its time on: forced style and layout, and garbage collection (the rest is mostly script). */
+/** Style and layout inside a task: forced by script, or the frame's own when the task is a frame of the page's. */
 const LAYOUT_EVENTS = new Set(['UpdateLayoutTree', 'Layout']);
-const GC_EVENTS = new Set(['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR', 'BlinkGC.AtomicPhase', 'ThreadState::performIdleLazySweep']);
 
 export interface StressLoad {
   probe: ProbeSummary;
@@ -33,9 +32,8 @@ export interface StressLoad {
      * storm page, whose layout and paint then count in longestMs).
      */
     longestScriptMs: number;
-    /** In the longest task after the injection: ms of forced style and layout, and of garbage collection. */
+    /** In the longest task after the injection: ms of style and layout. */
     longestLayoutMs: number;
-    longestGcMs: number;
   } | null;
   /** Round trips of the benchmark's pointer moves (dispatch to acknowledgement), worst, ms. */
   pointerRoundTripWorstMs: number;
@@ -141,7 +139,6 @@ export async function measureStressLoad(browser: Browser, options: StressLoadOpt
           count: durations.length,
           longestScriptMs: Math.max(0, ...tasks.map(ownScriptMs)),
           longestLayoutMs: longestAfter ? timeIn(longestAfter, LAYOUT_EVENTS) / 1000 : 0,
-          longestGcMs: longestAfter ? timeIn(longestAfter, GC_EVENTS) / 1000 : 0,
         };
       }
     }

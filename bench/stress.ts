@@ -105,7 +105,7 @@ export async function runStress(server: FixtureServer, options: StressOptions): 
 
 function describeLoad(m: StressLoad): string {
   const p = m.probe;
-  const tasks = m.backstoryTasks ? `, Backstory's longest task ${m.backstoryTasks.longestMs.toFixed(0)} ms (CPU ${m.backstoryTasks.longestCpuMs.toFixed(0)}; after injection ${m.backstoryTasks.longestAfterStartMs.toFixed(0)}: layout ${m.backstoryTasks.longestLayoutMs.toFixed(0)}, GC ${m.backstoryTasks.longestGcMs.toFixed(0)}; most own script in a task ${m.backstoryTasks.longestScriptMs.toFixed(0)})` : '';
+  const tasks = m.backstoryTasks ? `, Backstory's longest task ${m.backstoryTasks.longestMs.toFixed(0)} ms (CPU ${m.backstoryTasks.longestCpuMs.toFixed(0)}; after injection ${m.backstoryTasks.longestAfterStartMs.toFixed(0)}: layout ${m.backstoryTasks.longestLayoutMs.toFixed(0)}; most own script in a task ${m.backstoryTasks.longestScriptMs.toFixed(0)})` : '';
   const annotated = m.annotatedAfterLoadMs === null ? '' : `, annotated ${m.annotatedAfterLoadMs.toFixed(0)} ms after load`;
   return `timer worst ${p.timerWorstMs.toFixed(0)} ms, pointer worst ${fmt(p.pointerWorstMs)} ms (${p.pointerEvents}), ${p.fps.toFixed(0)} fps${tasks}${annotated}`;
 }
