@@ -121,6 +121,8 @@ export class CardLayer {
   private readonly live: HTMLElement;
   private stopAutoUpdate: (() => void) | null = null;
   private anchor: CardAnchor | null = null;
+  /** Content rendered ahead by prepare(), still hidden. */
+  private prepared: CardContent | null = null;
   private focusOnShow = false;
 
   constructor(
@@ -161,22 +163,19 @@ export class CardLayer {
     return node !== null && (node === this.host || this.host.contains(node) || this.shadow.contains(node));
   }
 
+  /** Renders `content` into the hidden card, so showing it later only places it. */
+  prepare(content: CardContent): void {
+    if (this.anchor) return;
+    this.attach();
+    this.renderCard(content);
+    this.prepared = content;
+  }
+
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void {
     this.attach();
     this.anchor = anchor;
-    render(
-      <AnnotationCard
-        view={content.view}
-        relatedNotes={content.relatedNotes}
-        sources={content.sources}
-        articleDate={content.articleDate}
-        onClose={this.events.onClose}
-        onOpenNote={this.events.onOpenNote}
-        onBack={this.events.onBack}
-        onReject={this.events.onReject}
-      />,
-      this.floating,
-    );
+    if (content !== this.prepared) this.renderCard(content);
+    this.prepared = null;
     // Hidden until Floating UI has placed it, so it never flashes at the corner.
     this.floating.style.visibility = 'hidden';
     this.floating.hidden = false;
@@ -190,6 +189,22 @@ export class CardLayer {
     if (body) body.scrollTop = 0;
   }
 
+  private renderCard(content: CardContent): void {
+    render(
+      <AnnotationCard
+        view={content.view}
+        relatedNotes={content.relatedNotes}
+        sources={content.sources}
+        articleDate={content.articleDate}
+        onClose={this.events.onClose}
+        onOpenNote={this.events.onOpenNote}
+        onBack={this.events.onBack}
+        onReject={this.events.onReject}
+      />,
+      this.floating,
+    );
+  }
+
   /** Re-renders the open card with new content (e.g. a note opened from an entity card). */
   update(content: CardContent, focus: boolean): void {
     if (this.anchor) this.show(content, this.anchor, focus);
@@ -199,6 +214,7 @@ export class CardLayer {
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     this.anchor = null;
+    this.prepared = null;
     render(null, this.floating);
     if (supportsPopover(this.floating) && this.floating.matches(':popover-open')) this.floating.hidePopover();
     this.floating.hidden = true;
