@@ -12,7 +12,8 @@ import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data
 import type { Entity, Note } from '../shared/annotations/types';
 import { Highlighter } from './highlight/highlighter';
 import { MentionWindow } from './highlight/mention-window';
-import type { PageReport, RevealTarget } from '../shared/messages';
+import type { PageStatus, RevealTarget } from '../shared/messages';
+import { isAnnotated, pageStatus } from '../shared/page-status';
 import { firstDay } from '../shared/mentions/active-forms';
 import { detectPage, type DetectedPage, type PageLocation } from './page/detect-page';
 import { pageKey, type Settings } from '../shared/settings';
@@ -112,7 +113,7 @@ export class BackstoryPage {
     this.checkedTo = lookup.checkedTo;
     const page = (this.detected = detectPage(this.doc, location, lookup.article));
     const settings = this.settings;
-    if (!settings?.siteEnabled || this.pageIsOff() || (page.kind !== 'article' && page.kind !== 'other-article')) {
+    if (!settings || !isAnnotated(this.status(true)) || (page.kind !== 'article' && page.kind !== 'other-article')) {
       this.teardown();
     } else {
       const started = performance.now();
@@ -150,15 +151,7 @@ export class BackstoryPage {
 
   report(): PageReportWithLimits {
     const page = this.detected;
-    const status = !this.settled || !this.settings
-      ? 'loading'
-      : !this.settings.siteEnabled
-        ? 'site-off'
-        : page.kind !== 'article' && page.kind !== 'other-article'
-          ? 'no-article'
-          : this.pageIsOff()
-            ? 'page-off'
-            : page.kind;
+    const status = this.status(this.settled);
     const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
     const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : undefined;
     return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.checkedTo, this.annotateMs, date);
@@ -191,6 +184,16 @@ export class BackstoryPage {
     const key = `${location.hostname}${location.pathname}`;
     if (this.articleLookup?.key !== key) this.articleLookup = { key, answer: this.options.data.article(location) };
     return this.articleLookup.answer;
+  }
+
+  private status(settled: boolean): PageStatus {
+    const { kind } = this.detected;
+    return pageStatus({
+      settled,
+      siteEnabled: this.settings?.siteEnabled ?? null,
+      pageOff: this.pageIsOff(),
+      page: kind === 'article' || kind === 'other-article' ? kind : 'none',
+    });
   }
 
   private url(): string {
