@@ -7,7 +7,8 @@
  * The page must not be able to speak in Backstory's voice, so:
  * - the shadow root is closed: page scripts get `shadowRoot === null` and
  *   cannot rewrite a card's words or links (only this module keeps the root;
- *   tests reach it through `layerShadowRoot`, from the content script's side);
+ *   browser tests record it as it is attached, tests/support/closed-roots.ts,
+ *   and end-to-end tests read it through the browsers' protocols);
  * - the host is a plain <div>, which no page can claim with
  *   customElements.define (a custom element name such as "backstory-layer"
  *   could be defined by the page first: its constructor would run for
@@ -59,13 +60,6 @@ export interface CardLayerEvents {
 }
 
 const VIEWPORT_PADDING = 8;
-
-/** Shadow roots of the layers this script made: closed to the page, reachable from the content script (and its tests). */
-const shadowRoots = new WeakMap<Element, ShadowRoot>();
-
-export function layerShadowRoot(host: Element): ShadowRoot | null {
-  return shadowRoots.get(host) ?? null;
-}
 
 /** An attribute name no page can know in advance: "data-" and ten random letters. */
 function randomAttributeName(): string {
@@ -132,7 +126,6 @@ export class CardLayer {
     this.host = doc.createElement('div');
     this.host.setAttribute(randomAttributeName(), '');
     this.shadow = this.host.attachShadow({ mode: 'closed' });
-    shadowRoots.set(this.host, this.shadow);
     const style = doc.createElement('style');
     style.textContent = cardCss;
     this.live = doc.createElement('div');

@@ -8,7 +8,7 @@ import { commands, userEvent } from 'vitest/browser';
 import type { AnnotationSet } from '../../lib/shared/annotations/types';
 import type { Correction } from '../../lib/shared/corrections';
 import { BackstoryPage } from '../../lib/content/backstory-page';
-import { layerShadowRoot } from '../../lib/content/card-layer';
+import { closedShadowRoot as layerShadowRoot } from './closed-roots';
 import { HIGHLIGHT_NAMES } from '../../lib/content/highlight/highlighter';
 import { localData } from './local-data';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings';
