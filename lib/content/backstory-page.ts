@@ -8,18 +8,20 @@ import type { CardView } from '../../components/card/AnnotationCard';
 import type { RejectScope } from '../../components/card/NotThis';
 import { addCorrection, contextOf, type Correction, correctionsForPage, isCorrected, loadCorrections } from '../shared/corrections';
 import { registerLookup, type SourceLookup } from '../shared/annotations/fact-sourcing';
-import type { AnnotationSet, Entity, Note } from '../shared/annotations/types';
+import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
+import type { EntityRef, NoteRef } from '../shared/analysis/page-records';
 import { Highlighter } from './highlight/highlighter';
 import { MentionWindow } from './highlight/mention-window';
-import type { PageReport, RevealTarget } from '../shared/messages';
+import type { PageStatus, RevealTarget } from '../shared/messages';
+import { isAnnotated, pageStatus } from '../shared/page-status';
 import { firstDay } from '../shared/mentions/active-forms';
-import type { EntityFormIndex } from '../shared/mentions/entity-forms';
 import { detectPage, type DetectedPage, type PageLocation } from './page/detect-page';
 import { pageKey, type Settings } from '../shared/settings';
 import type { ArticleText } from '../shared/article-text';
 import { buildArticleText } from './article-text-from-index';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation, type PlacedEntity } from './annotate-page';
 import { CardController } from './card-controller';
+import { RecordStore } from './record-store';
 import { type CardContent, CardLayer } from './card-layer';
 import { Interaction } from './interaction';
 import { annotationCount, buildPageReport, notesPlaced, type PageReportWithLimits } from './page-report';
@@ -27,9 +29,8 @@ import { PageWatcher } from './page-watcher';
 
 export interface BackstoryPageOptions {
   win: Window;
-  set: AnnotationSet;
-  /** The set's forms compiled for the matcher, as annotation-data.js ships them. */
-  formIndex: EntityFormIndex;
+  /** The annotation set, asked through messages to the background (localPageData in tests). */
+  data: PageDataSource;
   loadSettings(): Promise<Settings>;
   loadPagesOff(): Promise<string[]>;
   /** The reader's link corrections (default: from the extension's local storage). */
@@ -65,10 +66,16 @@ export class BackstoryPage {
   private corrections: Correction[] = [];
   /** A pass has finished with the reader's settings: until then the report says "loading", not a guess. */
   private settled = false;
-  private lookups: { entities: Map<string, Entity>; notes: Map<string, Note>; sources: SourceLookup } | null = null;
+  private lookups: { entities: Map<string, EntityRef>; notes: Map<string, NoteRef> } | null = null;
+  /** The cards' records, asked for as cards are about to open. */
+  private readonly records: RecordStore;
+  /** The background's answer for the page's URL (one question per address: the watcher re-detects often). */
+  private articleLookup: { key: string; answer: Promise<ArticleLookup> } | null = null;
+  private checkedTo = '';
 
   constructor(private readonly options: BackstoryPageOptions) {
     this.doc = options.win.document;
+    this.records = new RecordStore(options.data);
     this.cards = new CardController({
       doc: this.doc,
       makeLayer: (events) => new CardLayer(this.doc, events),
@@ -76,6 +83,8 @@ export class BackstoryPage {
       highlight: (range) => this.highlighter?.setFocus(range),
       reject: (mention, scope) => this.reject(mention, scope),
       whenIdle: (task) => whenIdle(options.win, task),
+      recordOf: (annotation) => (annotation.kind === 'entity' ? this.records.entity(annotation.id) : this.records.note(annotation.id)),
+      loadRecord: (annotation) => this.loadRecord(annotation),
     });
     this.watcher = new PageWatcher(
       options.win,
@@ -104,16 +113,19 @@ export class BackstoryPage {
   /** Re-detects and re-annotates the page; a newer call cancels an older one. */
   async refresh(): Promise<void> {
     const generation = ++this.generation;
-    const page = (this.detected = detectPage(this.doc, this.location(), this.options.set));
+    const location = this.location();
+    const lookup = await this.lookupArticle(location);
+    if (generation !== this.generation) return;
+    this.checkedTo = lookup.checkedTo;
+    const page = (this.detected = detectPage(this.doc, location, lookup.article));
     const settings = this.settings;
-    if (!settings?.siteEnabled || this.pageIsOff() || (page.kind !== 'article' && page.kind !== 'other-article')) {
+    if (!settings || !isAnnotated(this.status(true)) || (page.kind !== 'article' && page.kind !== 'other-article')) {
       this.teardown();
     } else {
       const started = performance.now();
-      const { set, formIndex } = this.options;
       const url = this.url();
       const corrections = correctionsForPage(this.corrections, url);
-      const result = await annotatePage(page, set, formIndex, settings, {
+      const result = await annotatePage(page, this.options.data, settings, {
         isCancelled: () => generation !== this.generation,
         isRejected: corrections.length > 0 ? (mention) => isCorrected(corrections, url, mention) : undefined,
       });
@@ -145,18 +157,10 @@ export class BackstoryPage {
 
   report(): PageReportWithLimits {
     const page = this.detected;
-    const status = !this.settled || !this.settings
-      ? 'loading'
-      : !this.settings.siteEnabled
-        ? 'site-off'
-        : page.kind !== 'article' && page.kind !== 'other-article'
-          ? 'no-article'
-          : this.pageIsOff()
-            ? 'page-off'
-            : page.kind;
+    const status = this.status(this.settled);
     const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
     const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : undefined;
-    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.options.set.checkedTo, this.annotateMs, date);
+    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.checkedTo, this.annotateMs, date);
   }
 
   /** The annotated article as plain text with its placed notes (for the print page), or null elsewhere. */
@@ -172,12 +176,35 @@ export class BackstoryPage {
     return this.cards.reveal(target);
   }
 
-  /** The data's own references by id (an article's notes and publisher, facts' sources), made on first use. */
-  private get byId(): { entities: Map<string, Entity>; notes: Map<string, Note>; sources: SourceLookup } {
+  /** What the page's annotations refer to, by id (its entities, its article's notes and publisher), made on first use. */
+  private get byId(): { entities: Map<string, EntityRef>; notes: Map<string, NoteRef> } {
+    const refs = this.result?.refs ?? { entities: [], notes: [] };
     return (this.lookups ??= {
-      entities: new Map(this.options.set.entities.map((e) => [e.id, e])),
-      notes: new Map(this.options.set.notes.map((n) => [n.id, n])),
-      sources: registerLookup(this.options.set.sources),
+      entities: new Map(refs.entities.map((e) => [e.id, e])),
+      notes: new Map(refs.notes.map((n) => [n.id, n])),
+    });
+  }
+
+  /** A card's record: an entity with the article's notes about it, or a note. */
+  private loadRecord(annotation: PlacedAnnotation): Promise<boolean> {
+    if (annotation.kind === 'note') return this.records.load([], [annotation.id]);
+    const related = [...this.byId.notes.values()].filter((n) => n.entities.includes(annotation.id)).map((n) => n.id);
+    return this.records.load([annotation.id], related);
+  }
+
+  private lookupArticle(location: PageLocation): Promise<ArticleLookup> {
+    const key = `${location.hostname}${location.pathname}`;
+    if (this.articleLookup?.key !== key) this.articleLookup = { key, answer: this.options.data.article(location) };
+    return this.articleLookup.answer;
+  }
+
+  private status(settled: boolean): PageStatus {
+    const { kind } = this.detected;
+    return pageStatus({
+      settled,
+      siteEnabled: this.settings?.siteEnabled ?? null,
+      pageOff: this.pageIsOff(),
+      page: kind === 'article' || kind === 'other-article' ? kind : 'none',
     });
   }
 
@@ -196,6 +223,7 @@ export class BackstoryPage {
 
   private apply(result: AnnotationResult, settings: Settings): void {
     this.result = result;
+    this.lookups = null;
     this.highlighter?.dispose();
     this.mentionWindow?.dispose();
     const highlighter = (this.highlighter = new Highlighter(settings.highlightStyle));
@@ -218,15 +246,14 @@ export class BackstoryPage {
 
   private cardContent(view: CardView): CardContent {
     const article = this.detected.kind === 'article' ? this.detected.article : undefined;
-    const notes = this.byId.notes;
     const relatedNotes =
       view.kind === 'entity' && article
-        ? article.notes.flatMap((id) => notes.get(id) ?? []).filter((n) => n.entities.includes(view.entity.id))
+        ? article.notes.flatMap((id) => this.records.note(id) ?? []).filter((n) => n.entities.includes(view.entity.id))
         : [];
     const page = this.detected;
     // Cards are dated to the page: the article's own date, or another article's published date when it shows one.
     const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : null;
-    return { view, relatedNotes, sources: this.byId.sources, articleDate: date ? firstDay(date) : undefined };
+    return { view, relatedNotes, sources: this.records.source, articleDate: date ? firstDay(date) : undefined };
   }
 
   /** "Not this": remembers the reader's correction; the storage change re-annotates the page without the link. */
@@ -251,6 +278,7 @@ export class BackstoryPage {
     this.interaction?.dispose();
     this.cards.clear();
     this.result = null;
+    this.lookups = null;
     this.highlighter?.dispose();
     this.mentionWindow?.dispose();
     this.highlighter = this.mentionWindow = this.interaction = null;

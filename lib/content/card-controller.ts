@@ -10,7 +10,7 @@
  */
 import type { CardView } from '../../components/card/AnnotationCard';
 import type { RejectScope } from '../../components/card/NotThis';
-import type { Note } from '../shared/annotations/types';
+import type { Entity, Note } from '../shared/annotations/types';
 import { t } from '../shared/i18n';
 import type { RevealTarget } from '../shared/messages';
 import type { AnnotationResult, PlacedAnnotation, PlacedEntity } from './annotate-page';
@@ -30,6 +30,9 @@ const GIVES_FOCUS_BACK: ReadonlySet<CloseReason> = new Set(['escape', 'close-but
 
 /** The layer as the controller drives it (card-layer.tsx; a fake in unit tests). */
 export interface CardSurface {
+  /** Renders a card that is about to open, still hidden (the hover delay is running). */
+  prepare(content: CardContent): void;
+  /** Shows `content` (rendered again unless it is what was prepared). */
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void;
   /** Re-renders the open card with new content where it is. */
   update(content: CardContent, focus: boolean): void;
@@ -51,6 +54,10 @@ export interface CardControllerOptions {
   reject(mention: PlacedEntity, scope: RejectScope): Promise<void>;
   /** Runs a task when the page is idle. */
   whenIdle(task: () => void): void;
+  /** The full record an annotation's card shows (its entity or note), or null until it has arrived. */
+  recordOf(annotation: PlacedAnnotation): Entity | Note | null;
+  /** Asks for that record (and what its card lists with it); true once it is there. */
+  loadRecord(annotation: PlacedAnnotation): Promise<boolean>;
 }
 
 interface OpenCard {
@@ -63,6 +70,11 @@ export class CardController {
   private layer: CardSurface | null = null;
   private result: AnnotationResult | null = null;
   private card: OpenCard | null = null;
+  /** The card the hover delay will open, rendered ahead (prepare). */
+  private prepared: (OpenCard & { content: CardContent }) | null = null;
+  private prepareToken: object | null = null;
+  /** A card waiting for its record (openWhenLoaded); a newer open or a close cancels it. */
+  private loading: object | null = null;
   /** Where focus was when a card was opened by keyboard: it goes back there on close. */
   private focusBefore: HTMLElement | null = null;
   /** The keyboard's position in the page's annotations (-1: before the first). */
@@ -77,6 +89,7 @@ export class CardController {
     this.hover = new HoverIntent<PlacedAnnotation>({
       open: (annotation) => this.open(annotation, { via: 'pointer', ...this.lastPoint }),
       close: () => this.close('pointer-left'),
+      prepare: (annotation) => this.prepare(annotation),
     });
   }
 
@@ -98,7 +111,7 @@ export class CardController {
     const open = this.card;
     const same = open && this.placedAgain(open.annotation);
     if (open && same?.range) {
-      const view = open.view.kind === 'entity' && same.kind === 'entity' ? this.entityView(same) : open.view;
+      const view = open.view.kind === 'entity' && same.kind === 'entity' ? this.entityView(same, open.view.entity) : open.view;
       this.card = { annotation: same, view };
       this.surface().show(this.options.content(view), { range: same.range }, false);
       this.options.highlight(same.range);
@@ -120,9 +133,9 @@ export class CardController {
   }
 
   /** The pointer rests on `target` (or on no annotation), at `point`. */
-  pointerOver(target: PlacedAnnotation | null, point?: { x: number; y: number }): void {
+  pointerOver(target: PlacedAnnotation | null, point?: { x: number; y: number }, since?: number): void {
     if (point) this.lastPoint = point;
-    this.hover.pointerOver(target);
+    this.hover.pointerOver(target, since);
   }
 
   /** A tap (touch or pen): on an annotation opens its card, elsewhere closes the open one. */
@@ -157,7 +170,15 @@ export class CardController {
   open(annotation: PlacedAnnotation, how: OpenHow): void {
     const range = annotation.range;
     if (!range) return;
-    const view = annotation.kind === 'entity' ? this.entityView(annotation) : ({ kind: 'note', note: annotation.note } as const);
+    const prepared = this.prepared?.annotation === annotation ? this.prepared : null;
+    this.prepared = null;
+    const view = prepared?.view ?? this.viewOf(annotation);
+    if (!view) {
+      this.openWhenLoaded(annotation, how);
+      return;
+    }
+    this.loading = null;
+    const content = prepared?.content ?? this.options.content(view);
     const layer = this.surface();
     const keyboard = how.via === 'keyboard';
     if (keyboard) {
@@ -168,15 +189,49 @@ export class CardController {
     }
     this.card = { annotation, view };
     this.options.highlight(range);
-    layer.show(this.options.content(view), { range, x: how.x, y: how.y }, keyboard);
+    layer.show(content, { range, x: how.x, y: how.y }, keyboard);
     this.track(annotation, keyboard);
     const [title, kind] = view.kind === 'entity' ? [view.entity.name, t(`type_${view.entity.type}`)] : [view.note.title, t('noteLabel')];
     this.cardsAnnounced++;
     layer.announce(t('announceCard', [title, kind]));
   }
 
+  /**
+   * Renders the card the hover delay will open, in a task of its own after
+   * the pointer's frame, so the card shows as soon as the delay ends.
+   */
+  private prepare(annotation: PlacedAnnotation): void {
+    const token = (this.prepareToken = {});
+    const render = () => {
+      const view = this.viewOf(annotation);
+      if (token !== this.prepareToken || this.card || !annotation.range || !view) return;
+      const content = this.options.content(view);
+      this.prepared = { annotation, view, content };
+      this.surface().prepare(content);
+    };
+    // The card's record is asked for now, while the delay runs (the first time for this entity or note).
+    if (this.options.recordOf(annotation)) setTimeout(render, 0);
+    else void this.options.loadRecord(annotation).then((ok) => ok && render());
+  }
+
+  /** The card's record has not arrived: ask for it, and open the card then unless the reader has moved on. */
+  private openWhenLoaded(annotation: PlacedAnnotation, how: OpenHow): void {
+    const token = (this.loading = {});
+    void this.options.loadRecord(annotation).then((ok) => {
+      if (ok && this.loading === token && this.result?.ordered.includes(annotation)) this.open(annotation, how);
+    });
+  }
+
+  /** The card's view of an annotation, or null until its record has arrived. */
+  private viewOf(annotation: PlacedAnnotation): CardView | null {
+    const record = this.options.recordOf(annotation);
+    if (!record) return null;
+    return annotation.kind === 'entity' ? this.entityView(annotation, record as Entity) : { kind: 'note', note: record as Note };
+  }
+
   /** The one way a card closes. */
   close(reason: CloseReason): void {
+    this.loading = null;
     const card = this.card;
     if (!card) return;
     this.card = null;
@@ -215,14 +270,14 @@ export class CardController {
   }
 
   /** An entity card opened from a mention: the words, why they were linked, and how many alike the page has. */
-  private entityView(mention: PlacedEntity): CardView {
+  private entityView(mention: PlacedEntity, entity: Entity): CardView {
     const result = this.result;
-    if (!result) return { kind: 'entity', entity: mention.entity };
+    if (!result) return { kind: 'entity', entity };
     const { text } = result.index;
     const words = text.slice(mention.start, mention.end);
     const lower = words.toLowerCase();
     const sameWords = result.mentions.filter((m) => m.entity === mention.entity && text.slice(m.start, m.end).toLowerCase() === lower).length;
-    return { kind: 'entity', entity: mention.entity, link: { words, reason: mention.reason, sameWords } };
+    return { kind: 'entity', entity, link: { words, reason: mention.reason, sameWords } };
   }
 
   /** The same annotation in a new pass: same kind and record, nearest to where it was. */
@@ -243,7 +298,7 @@ export class CardController {
 
   private back(): void {
     const card = this.card;
-    if (card?.view.kind === 'note' && card.view.from && card.annotation.kind === 'entity') this.setView(this.entityView(card.annotation));
+    if (card?.view.kind === 'note' && card.view.from && card.annotation.kind === 'entity') this.setView(this.entityView(card.annotation, card.view.from));
   }
 
   private setView(view: CardView): void {

@@ -22,7 +22,7 @@ export type AnnotationsAt = (node: Node, offset: number) => PlacedAnnotation[];
 
 export class Interaction {
   private pending: FrameTask | null = null;
-  private lastMove: { x: number; y: number } | null = null;
+  private lastMove: { x: number; y: number; at: number } | null = null;
   /** Every listener of this owner, removed at once. */
   private readonly listeners = new AbortController();
 
@@ -63,7 +63,7 @@ export class Interaction {
 
   private onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
-    this.lastMove = { x: event.clientX, y: event.clientY };
+    this.lastMove = { x: event.clientX, y: event.clientY, at: event.timeStamp };
     // One hit test per frame, however fast the pointer events come, just after
     // the frame: the page may have changed its DOM in its own frame callbacks,
     // and hit-testing then would lay it out again inside Backstory's task.
@@ -72,7 +72,7 @@ export class Interaction {
       const point = this.lastMove;
       if (!point) return;
       if (this.cards.contains(this.doc.elementFromPoint(point.x, point.y))) return;
-      this.cards.pointerOver(this.hitTest(point.x, point.y), point);
+      this.cards.pointerOver(this.hitTest(point.x, point.y), { x: point.x, y: point.y }, point.at);
     });
   }
 
