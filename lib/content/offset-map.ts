@@ -120,7 +120,7 @@ export class OffsetMapWriter implements RenderedTextSink {
   finish(root: Element): OffsetMap {
     this.compact();
     const text = this.chunks.join('');
-    return new SpanLookup(root, text, this.spanNode, this.spanStart, this.spanEnd, this.spanRaw0, this.extraBreaks, this.spanOf);
+    return spanLookup(root, text, this.spanNode, this.spanStart, this.spanEnd, this.spanRaw0, this.extraBreaks, this.spanOf);
   }
 
   private startLength = 0;
@@ -236,64 +236,34 @@ export class OffsetMapWriter implements RenderedTextSink {
   }
 }
 
-/** The lookups over a finished span table. */
-class SpanLookup implements OffsetMap {
-  private readonly spanCount: number;
-
-  constructor(
-    private readonly root: Element,
-    readonly text: string,
-    readonly nodes: readonly Text[],
-    private readonly spanStart: readonly number[],
-    private readonly spanEnd: readonly number[],
-    private readonly spanRaw0: readonly number[],
-    private readonly extraBreaks: ReadonlyMap<number, readonly number[]>,
-    private readonly spanOf: ReadonlyMap<Node, number>,
-  ) {
-    this.spanCount = nodes.length;
-  }
-
-  toRange(start: number, end: number): Range | null {
-    const { spanStart, spanEnd, spanCount } = this;
-    const first = this.spanAt(Math.max(0, start));
-    let last = this.spanAt(Math.min(this.text.length, end) - 1);
-    if (first >= spanCount) return null;
-    const s = Math.max(start, spanStart[first]);
-    // The last character may be a block-boundary space, outside every span: step back.
-    if (last >= spanCount || spanStart[last] > end - 1) last--;
-    if (last < first) return null;
-    const e = Math.min(end, spanEnd[last]);
-    if (s >= e) return null;
-    const range = this.root.ownerDocument.createRange();
-    range.setStart(this.nodes[first], this.rawOf(first, s));
-    range.setEnd(this.nodes[last], this.rawOf(last, e - 1) + 1);
-    return range;
-  }
-
-  offsetOf(target: Node, offset: number): number {
-    const index = this.spanOf.get(target);
-    if (index === undefined) return -1;
-    if (index < 0) return -index - 1;
-    // The last run starting at or before `offset`; offsets in dropped or
-    // collapsed characters map to the next character written.
-    const k = this.lastBreakAtOrBefore(index, offset, 1);
-    const p = this.breakAt(index, k, 0) + Math.max(0, offset - this.breakAt(index, k, 1));
-    const next = k + 1 < this.breakCount(index) ? this.breakAt(index, k + 1, 0) : this.spanEnd[index];
-    return Math.min(p, next);
-  }
+/**
+ * The lookups over a finished span table (closures rather than a class: the
+ * content script ships minified, and local names minify where property
+ * names do not).
+ */
+function spanLookup(
+  root: Element,
+  text: string,
+  nodes: readonly Text[],
+  spanStart: readonly number[],
+  spanEnd: readonly number[],
+  spanRaw0: readonly number[],
+  extraBreaks: ReadonlyMap<number, readonly number[]>,
+  spanOf: ReadonlyMap<Node, number>,
+): OffsetMap {
+  const spanCount = nodes.length;
 
   /** Index of the span holding output position p, or of the first span after it. */
-  private spanAt(p: number): number {
-    const { spanEnd } = this;
+  const spanAt = (p: number): number => {
     let lo = 0;
-    let hi = this.spanCount;
+    let hi = spanCount;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (spanEnd[mid] <= p) lo = mid + 1;
       else hi = mid;
     }
     return lo;
-  }
+  };
 
   /*
    * The breaks of span `index`, pair k as (out, raw): pair 0 is the span's
@@ -303,32 +273,58 @@ class SpanLookup implements OffsetMap {
    * hit test cost milliseconds (240 ms tasks, 160 ms pointer waits on the
    * bench's 2 MB node).
    */
-  private breakCount(index: number): number {
-    return 1 + (this.extraBreaks.get(index)?.length ?? 0) / 2;
-  }
+  const breakCount = (index: number): number => 1 + (extraBreaks.get(index)?.length ?? 0) / 2;
 
   /** Pair k of span `index`: its output position (`which` 0) or node offset (1). */
-  private breakAt(index: number, k: number, which: 0 | 1): number {
-    if (k === 0) return which === 0 ? this.spanStart[index] : this.spanRaw0[index];
-    return this.extraBreaks.get(index)![2 * k - 2 + which];
-  }
+  const breakAt = (index: number, k: number, which: 0 | 1): number =>
+    k === 0 ? (which === 0 ? spanStart[index] : spanRaw0[index]) : extraBreaks.get(index)![2 * k - 2 + which];
 
   /** The last pair k of span `index` whose output position (`which` 0) or node offset (1) is at most `value` (pair 0 if none is). */
-  private lastBreakAtOrBefore(index: number, value: number, which: 0 | 1): number {
+  const lastBreakAtOrBefore = (index: number, value: number, which: 0 | 1): number => {
     let lo = 0;
-    let hi = this.breakCount(index) - 1;
+    let hi = breakCount(index) - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.breakAt(index, mid, which) <= value) lo = mid;
+      if (breakAt(index, mid, which) <= value) lo = mid;
       else hi = mid - 1;
     }
     return lo;
-  }
+  };
 
   /** Node offset of output position p, which lies in span `index`. */
-  private rawOf(index: number, p: number): number {
-    const k = this.lastBreakAtOrBefore(index, p, 0);
-    return this.breakAt(index, k, 1) + (p - this.breakAt(index, k, 0));
-  }
+  const rawOf = (index: number, p: number): number => {
+    const k = lastBreakAtOrBefore(index, p, 0);
+    return breakAt(index, k, 1) + (p - breakAt(index, k, 0));
+  };
 
+  return {
+    text,
+    nodes,
+    toRange(start, end) {
+      const first = spanAt(Math.max(0, start));
+      let last = spanAt(Math.min(text.length, end) - 1);
+      if (first >= spanCount) return null;
+      const s = Math.max(start, spanStart[first]);
+      // The last character may be a block-boundary space, outside every span: step back.
+      if (last >= spanCount || spanStart[last] > end - 1) last--;
+      if (last < first) return null;
+      const e = Math.min(end, spanEnd[last]);
+      if (s >= e) return null;
+      const range = root.ownerDocument.createRange();
+      range.setStart(nodes[first], rawOf(first, s));
+      range.setEnd(nodes[last], rawOf(last, e - 1) + 1);
+      return range;
+    },
+    offsetOf(target, offset) {
+      const index = spanOf.get(target);
+      if (index === undefined) return -1;
+      if (index < 0) return -index - 1;
+      // The last run starting at or before `offset`; offsets in dropped or
+      // collapsed characters map to the next character written.
+      const k = lastBreakAtOrBefore(index, offset, 1);
+      const p = breakAt(index, k, 0) + Math.max(0, offset - breakAt(index, k, 1));
+      const next = k + 1 < breakCount(index) ? breakAt(index, k + 1, 0) : spanEnd[index];
+      return Math.min(p, next);
+    },
+  };
 }

@@ -66,8 +66,8 @@ export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): 
     root,
     text: map.text,
     nodes: map.nodes,
-    toRange: (start, end) => map.toRange(start, end),
-    offsetOf: (node, offset) => map.offsetOf(node, offset),
+    toRange: map.toRange,
+    offsetOf: map.offsetOf,
     truncated,
   };
 }
