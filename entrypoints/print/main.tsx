@@ -10,4 +10,14 @@ import '../../components/timeline.css';
 import '../../components/print.css';
 
 const rendered = () => performance.mark('backstory:print-rendered');
-render(<PrintPage tabId={tabIdFromLocation(location.search)} set={loadBundledSet()} css={[popupCss, timelineCss, printCss].join('\n')} onRendered={rendered} />, document.getElementById('app')!);
+const complete = () => performance.mark('backstory:print-complete');
+render(
+  <PrintPage
+    tabId={tabIdFromLocation(location.search)}
+    set={loadBundledSet()}
+    css={[popupCss, timelineCss, printCss].join('\n')}
+    onRendered={rendered}
+    onComplete={complete}
+  />,
+  document.getElementById('app')!,
+);

@@ -89,7 +89,7 @@ const waitForMark = (name: string) => `
 
 const READ_PRINT = `
   const text = (el) => (el?.textContent ?? '').replace(/\\s+/g, ' ').trim();
-  ${waitForMark('backstory:print-rendered')}
+  ${waitForMark('backstory:print-complete')}
   return {
     headline: text(doc.querySelector('.print-doc h1')),
     refs: [...doc.querySelectorAll('.print-text sup a')].map(text),
@@ -99,6 +99,7 @@ const READ_PRINT = `
     glossary: doc.querySelectorAll('.glossary dt').length,
     paragraphs: doc.querySelectorAll('.print-text > *').length,
     rendered: performance.getEntriesByName('backstory:print-rendered')[0]?.startTime ?? null,
+    complete: performance.getEntriesByName('backstory:print-complete')[0]?.startTime ?? null,
   };
 `;
 
@@ -111,6 +112,7 @@ interface PrintViewRead {
   glossary: number;
   paragraphs: number;
   rendered: number | null;
+  complete: number | null;
 }
 
 /** One browser's way of reaching Backstory's own pages. */
@@ -265,6 +267,7 @@ describe.each(['chromium', 'firefox'] as const)('the timeline and the print page
     await subject.inPopup(clickButton('button.action', 'Print with background'));
     const view = await subject.inNewTab<PrintViewRead>('/print.html', '.print-doc', READ_PRINT);
     measured.printRenderMs = view.rendered;
+    measured.printCompleteMs = view.complete;
     expect(view.headline).toBe(article.headline);
     expect(view.paragraphs).toBeGreaterThan(10);
     expect(view.endnotes).toEqual(noteOrder.map((n) => n.title));
