@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { annotationDataScript } from './lib/annotations/bundled-set';
-import { loadAnnotationSet } from './lib/data-check/load-files';
-import type { AnnotationSet } from './lib/annotations/types';
-import { formatProblem } from './lib/data-check/validate';
+import { annotationDataScript } from './lib/shared/annotations/bundled-set';
+import { loadAnnotationSet } from './lib/node/data-check/load-files';
+import type { AnnotationSet } from './lib/shared/annotations/types';
+import { formatProblem } from './lib/node/data-check/validate';
 import { compileHints } from './scripts/vite-compile-hints';
 import { nativeBrowserApi } from './scripts/vite-native-browser-api';
 
@@ -57,7 +57,7 @@ export default defineConfig({
   }),
   zip: {
     // addons.mozilla.org rebuilds from this archive: include what the build reads.
-    includeSources: ['data/**', 'tests/fixtures/**'],
+    includeSources: ['data/**'],
     excludeSources: ['artifacts/**', 'docs/**'],
   },
   hooks: {

@@ -10,8 +10,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { annotationDataScript } from '../lib/annotations/bundled-set';
-import type { AnnotationSet } from '../lib/annotations/types';
+import { annotationDataScript } from '../lib/shared/annotations/bundled-set';
+import type { AnnotationSet } from '../lib/shared/annotations/types';
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '..');
 const DATA_SCRIPT = 'annotation-data.js';

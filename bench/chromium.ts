@@ -1,11 +1,14 @@
 /**
- * Headless Chromium for the benchmark (see shared/testing-in-browsers.md):
+ * Headless Chromium for the benchmark, launched with the end-to-end harness's
+ * flags and host rules (lib/node/harness/chromium.ts; see shared/testing-in-browsers.md):
  * the publisher's hosts resolve to the local fixture server, and nothing
  * else in the browser competes for the two cores while a trace is taken.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { CHROMIUM_ARGS, hostResolverRules } from '../lib/node/harness/chromium';
+import { CHROMIUM_PATH } from '../lib/node/harness/paths';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 export interface LaunchOptions {
   /** Port of the local server the publisher's hosts are mapped to. */
@@ -23,9 +26,6 @@ export interface LaunchedBrowser {
 }
 
 export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
-  const hostRules = ['www.iranintl.com', 'iranintl.com', 'beta.iranintl.com']
-    .map((host) => `MAP ${host} 127.0.0.1:${options.serverPort}`)
-    .join(', ');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -34,12 +34,9 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
     protocolTimeout: options.protocolTimeoutMs ?? 180_000,
     defaultViewport: { width: 1280, height: 800 },
     args: [
-      '--no-sandbox',
-      `--host-resolver-rules=${hostRules}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
+      // The end-to-end harness's flags and host mapping (lib/node/harness), so both measure the same browser.
+      ...CHROMIUM_ARGS,
+      `--host-resolver-rules=${hostResolverRules(options.serverPort)}`,
       '--disable-default-apps',
       // Keep the scheduler from slowing pages it thinks are hidden.
       '--disable-background-timer-throttling',

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { HIGHLIGHT_NAMES } from '../lib/highlight/highlighter';
+import { HIGHLIGHT_NAMES } from '../lib/content/highlight/highlighter';
 
 const SOURCE = join(import.meta.dirname, 'floor', 'content.ts');
 

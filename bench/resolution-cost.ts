@@ -7,12 +7,12 @@
  * medians of 15 runs after 5 warm-ups; it asserts nothing.
  */
 import { resolve } from 'node:path';
-import { loadAnnotationSet } from '../lib/data-check/load-files';
-import { formApplies } from '../lib/mentions/active-forms';
-import { compileEntityForms, entityMatcher } from '../lib/mentions/entity-forms';
-import { resolveMentions, shortSenses } from '../lib/mentions/resolve-mentions';
-import { findAllMatches } from '../lib/mentions/surface-form-matcher';
-import type { Entity } from '../lib/annotations/types';
+import { loadAnnotationSet } from '../lib/node/data-check/load-files';
+import { formApplies } from '../lib/shared/mentions/active-forms';
+import { compileEntityForms, entityMatcher } from '../lib/shared/mentions/entity-forms';
+import { resolveMentions, shortSenses } from '../lib/shared/mentions/resolve-mentions';
+import { findAllMatches } from '../lib/shared/mentions/surface-form-matcher';
+import type { Entity } from '../lib/shared/annotations/types';
 import { loadEvalSet, pageText } from '../tests/eval/linking-eval';
 import { spread } from './stats';
 import { SYNTHETIC_DATE, syntheticEntities, syntheticPage } from './synthetic-page';

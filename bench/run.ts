@@ -19,7 +19,7 @@
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { relative } from 'node:path';
-import { startFixtureServer, type FixtureServer } from '../tests/support/fixture-server';
+import { startFixtureServer, type FixtureServer } from '../lib/node/harness/fixture-server';
 import { buildExtension, checkBuild, extensionWithData, firefoxBuildBeside, PROJECT_DIR, removeTemporaryBuild } from './build-extension';
 import { withChromium } from './chromium';
 import { contentScriptSize } from './content-script-size';

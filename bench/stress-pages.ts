@@ -1,14 +1,14 @@
 /**
  * The big and busy pages of the red-team review (shared/reviews/
  * redteam-2026-12.md, S1, S1c, S2, S4, S5, M5), made from the article copy
- * (tests/fixtures) so the real build and data apply: the annotated
+ * (data/page-copies) so the real build and data apply: the annotated
  * article's own paragraphs repeated to a size, edited, run together or cut
  * into many text nodes. Each carries the probe (stress-probe.ts) as the
  * page's own script.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES_DIR } from '../tests/support/fixture-server';
+import { FIXTURES_DIR } from '../lib/node/harness/fixture-server';
 import { PROBE_SCRIPT } from './stress-probe';
 
 export const STRESS_ARTICLE_PATH = '/en/202504220389';

@@ -12,7 +12,7 @@ import { stressPages, STRESS_ARTICLE_PATH } from './stress-pages';
 import { spread } from './stats';
 
 const median = (values: readonly number[]) => spread(values).median;
-import type { FixtureServer } from '../tests/support/fixture-server';
+import type { FixtureServer } from '../lib/node/harness/fixture-server';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 

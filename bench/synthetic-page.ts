@@ -10,7 +10,7 @@
  * with accuracy "exactly" only matches between whitespace; that way both
  * highlighters have the same matches to find.
  */
-import { ENTITY_TYPES, type AnnotationSet, type Entity } from '../lib/annotations/types';
+import { ENTITY_TYPES, type AnnotationSet, type Entity } from '../lib/shared/annotations/types';
 import { seededRandom } from '../tests/support/seeded-random';
 
 export const SYNTHETIC_PATH = '/en/202504229999';
@@ -60,7 +60,7 @@ function syntheticName(random: () => number): string {
   return `${word()} ${word()}`;
 }
 
-/** Entity records in the shape the extension bundles (lib/annotations/types.ts). */
+/** Entity records in the shape the extension bundles (lib/shared/annotations/types.ts). */
 export function syntheticEntities(spec: SyntheticSpec = DEFAULT_SPEC): Entity[] {
   const random = seededRandom(spec.seed);
   const names = new Set<string>();

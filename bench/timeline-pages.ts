@@ -19,8 +19,8 @@
  */
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { startChromium } from '../tests/e2e/support/harness';
-import { waitForAnnotated } from '../tests/e2e/support/page-probe';
-import { ARTICLE_PATH } from '../tests/e2e/support/paths';
+import { waitForAnnotated } from '../lib/node/harness/page-probe';
+import { ARTICLE_PATH } from '../lib/node/harness/paths';
 import { spread } from './stats';
 
 declare const chrome: ExtensionApi;

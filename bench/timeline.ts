@@ -7,15 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
-import type { TextQuoteSelector } from '../lib/annotations/types';
-import { loadAnnotationSet } from '../lib/data-check/load-files';
-import { buildArticleText } from '../lib/content/article-text';
+import type { TextQuoteSelector } from '../lib/shared/annotations/types';
+import { loadAnnotationSet } from '../lib/node/data-check/load-files';
+import { buildArticleText } from '../lib/content/article-text-from-index';
 import { buildPageReport } from '../lib/content/page-report';
-import { findArticleRoot } from '../lib/page/find-article-root';
-import { buildPrintModel } from '../lib/print/print-model';
-import { normalizeText } from '../lib/text/normalize';
-import { buildTextIndex } from '../lib/text/text-index';
-import { pageTimeline } from '../lib/timeline/page-timeline';
+import { findArticleRoot } from '../lib/content/page/find-article-root';
+import { buildPrintModel } from '../lib/extension/print/print-model';
+import { normalizeText } from '../lib/shared/text/normalize';
+import { buildTextIndex } from '../lib/content/text-index';
+import { pageTimeline } from '../lib/extension/timeline/page-timeline';
 import { spread } from './stats';
 
 const root = resolve(import.meta.dirname, '..');
@@ -24,7 +24,7 @@ if (problems.length > 0) throw new Error('data check fails: run npm run check:da
 const article = set.articles[0];
 
 const window = new Window();
-const doc = new window.DOMParser().parseFromString(readFileSync(resolve(root, 'tests/fixtures', `${article.id}.html`), 'utf8'), 'text/html') as unknown as Document;
+const doc = new window.DOMParser().parseFromString(readFileSync(resolve(root, 'data/page-copies', `${article.id}.html`), 'utf8'), 'text/html') as unknown as Document;
 const index = buildTextIndex(findArticleRoot(doc, article.headline)!);
 const notes = new Map(set.notes.map((n) => [n.id, n]));
 const entities = new Map(set.entities.map((e) => [e.id, e]));

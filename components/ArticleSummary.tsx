@@ -1,6 +1,6 @@
-import { formatDate } from '../lib/format-date';
-import { t } from '../lib/i18n';
-import type { ArticleSummary as Summary } from '../lib/messages';
+import { formatDate } from '../lib/shared/format-date';
+import { t } from '../lib/shared/i18n';
+import type { ArticleSummary as Summary } from '../lib/shared/messages';
 import KeyPoints from './KeyPoints';
 
 export interface ArticleSummaryProps {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Correction } from '../lib/corrections';
-import { t } from '../lib/i18n';
+import type { Correction } from '../lib/shared/corrections';
+import { t } from '../lib/shared/i18n';
 
 export interface CorrectionListProps {
   /** The reader's corrections on this page. */

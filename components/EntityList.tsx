@@ -1,6 +1,6 @@
-import { ENTITY_TYPES } from '../lib/annotations/types';
-import { t } from '../lib/i18n';
-import type { EntityFound } from '../lib/messages';
+import { ENTITY_TYPES } from '../lib/shared/annotations/types';
+import { t } from '../lib/shared/i18n';
+import type { EntityFound } from '../lib/shared/messages';
 
 export interface EntityListProps {
   entities: readonly EntityFound[];

@@ -1,5 +1,5 @@
-import type { SummaryPoint } from '../lib/annotations/types';
-import { t } from '../lib/i18n';
+import type { SummaryPoint } from '../lib/shared/annotations/types';
+import { t } from '../lib/shared/i18n';
 
 export interface KeyPointsProps {
   points: readonly SummaryPoint[];

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type Correction, correctionsForPage, correctionsReport, loadCorrections, removeCorrection } from '../lib/corrections';
-import { formatDate } from '../lib/format-date';
-import { t } from '../lib/i18n';
-import type { RevealTarget } from '../lib/messages';
-import { getTabState, revealOnPage, type TabState } from '../lib/popup/page-client';
-import { loadSettings, onSettingsChanged, saveSettings, setPageHighlights, type Settings, type SettingsPatch } from '../lib/settings';
+import { type Correction, correctionsForPage, correctionsReport, loadCorrections, removeCorrection } from '../lib/shared/corrections';
+import { formatDate } from '../lib/shared/format-date';
+import { t } from '../lib/shared/i18n';
+import type { RevealTarget } from '../lib/shared/messages';
+import { getTabState, revealOnPage, type TabState } from '../lib/extension/popup/page-client';
+import { loadSettings, onSettingsChanged, saveSettings, setPageHighlights, type Settings, type SettingsPatch } from '../lib/shared/settings';
 import ArticleSummary from './ArticleSummary';
 import CorrectionList from './CorrectionList';
 import EntityList from './EntityList';
@@ -14,7 +14,7 @@ import PopupState from './PopupState';
 import PopupTimeline from './PopupTimeline';
 import SettingsPanel from './SettingsPanel';
 import ViewTabs from './ViewTabs';
-import { openExtensionPage } from '../lib/popup/open-page';
+import { openExtensionPage } from '../lib/extension/popup/open-page';
 
 export interface PopupProps {
   /** Delay before re-reading the page after a setting changes (the page applies it first). */

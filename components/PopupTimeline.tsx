@@ -1,8 +1,8 @@
 import { useMemo } from 'preact/hooks';
-import { t } from '../lib/i18n';
-import type { PageReport } from '../lib/messages';
-import { loadBundledSet } from '../lib/timeline/load-set';
-import { pageTimeline } from '../lib/timeline/page-timeline';
+import { t } from '../lib/shared/i18n';
+import type { PageReport } from '../lib/shared/messages';
+import { loadBundledSet } from '../lib/extension/timeline/load-set';
+import { pageTimeline } from '../lib/extension/timeline/page-timeline';
 import PopupState from './PopupState';
 import Timeline from './Timeline';
 

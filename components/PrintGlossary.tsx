@@ -1,5 +1,5 @@
-import { t } from '../lib/i18n';
-import type { GlossaryEntry } from '../lib/print/print-model';
+import { t } from '../lib/shared/i18n';
+import type { GlossaryEntry } from '../lib/extension/print/print-model';
 
 export interface PrintGlossaryProps {
   entries: readonly GlossaryEntry[];

@@ -1,8 +1,8 @@
-import type { PrintNote as PrintedNote } from '../lib/print/print-model';
-import { formatDate } from '../lib/format-date';
-import { t } from '../lib/i18n';
-import { safeHttpsUrl } from '../lib/safe-url';
-import SingleSourceNotice from './SingleSourceNotice';
+import type { PrintNote as PrintedNote } from '../lib/extension/print/print-model';
+import { formatDate } from '../lib/shared/format-date';
+import { t } from '../lib/shared/i18n';
+import { safeHttpsUrl } from '../lib/shared/safe-url';
+import SingleSourceNotice from './card/SingleSourceNotice';
 
 export interface PrintNoteProps {
   note: PrintedNote;

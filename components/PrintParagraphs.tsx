@@ -1,5 +1,5 @@
-import type { PrintParagraph } from '../lib/print/print-model';
-import { t } from '../lib/i18n';
+import type { PrintParagraph } from '../lib/extension/print/print-model';
+import { t } from '../lib/shared/i18n';
 
 export interface PrintParagraphsProps {
   paragraphs: readonly PrintParagraph[];

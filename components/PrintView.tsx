@@ -1,8 +1,8 @@
-import { formatDate } from '../lib/format-date';
-import { t } from '../lib/i18n';
-import type { PrintModel } from '../lib/print/print-model';
-import { safeHttpsUrl } from '../lib/safe-url';
-import type { PageTimeline } from '../lib/timeline/page-timeline';
+import { formatDate } from '../lib/shared/format-date';
+import { t } from '../lib/shared/i18n';
+import type { PrintModel } from '../lib/extension/print/print-model';
+import { safeHttpsUrl } from '../lib/shared/safe-url';
+import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
 import KeyPoints from './KeyPoints';
 import PrintGlossary from './PrintGlossary';
 import PrintNote from './PrintNote';

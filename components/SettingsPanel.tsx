@@ -1,6 +1,6 @@
-import { ENTITY_TYPES, type EntityType } from '../lib/annotations/types';
-import { t } from '../lib/i18n';
-import type { Settings, SettingsPatch } from '../lib/settings';
+import { ENTITY_TYPES, type EntityType } from '../lib/shared/annotations/types';
+import { t } from '../lib/shared/i18n';
+import type { Settings, SettingsPatch } from '../lib/shared/settings';
 import ChoiceGroup from './ChoiceGroup';
 
 export interface SettingsPanelProps {

@@ -1,5 +1,5 @@
-import type { FactSourcing } from '../lib/annotations/fact-sourcing';
-import { t } from '../lib/i18n';
+import type { FactSourcing } from '../lib/shared/annotations/fact-sourcing';
+import { t } from '../lib/shared/i18n';
 
 export interface SourcingLabelProps {
   sourcing: FactSourcing;

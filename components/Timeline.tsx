@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
-import { formatDate } from '../lib/format-date';
-import { t } from '../lib/i18n';
-import { filterTimeline, NO_FILTER, typesIn, type TimelineFilter } from '../lib/timeline/filter-timeline';
-import { groupTimeline } from '../lib/timeline/group-timeline';
-import type { PageTimeline } from '../lib/timeline/page-timeline';
+import { formatDate } from '../lib/shared/format-date';
+import { t } from '../lib/shared/i18n';
+import { filterTimeline, NO_FILTER, typesIn, type TimelineFilter } from '../lib/extension/timeline/filter-timeline';
+import { groupTimeline } from '../lib/extension/timeline/group-timeline';
+import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
 import TimelineFilters from './TimelineFilters';
 import TimelineYears from './TimelineYears';
 

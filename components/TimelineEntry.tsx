@@ -1,7 +1,7 @@
-import type { TimelineEntity, TimelineItem } from '../lib/timeline/build-timeline';
-import { formatDateSpan } from '../lib/format-date';
-import { t } from '../lib/i18n';
-import { safeHttpsUrl } from '../lib/safe-url';
+import type { TimelineEntity, TimelineItem } from '../lib/extension/timeline/build-timeline';
+import { formatDateSpan } from '../lib/shared/format-date';
+import { t } from '../lib/shared/i18n';
+import { safeHttpsUrl } from '../lib/shared/safe-url';
 import SourcingLabel from './SourcingLabel';
 
 export interface TimelineEntryProps {

@@ -1,7 +1,7 @@
-import { ENTITY_TYPES, type EntityType } from '../lib/annotations/types';
-import { t } from '../lib/i18n';
-import type { TimelineEntity } from '../lib/timeline/build-timeline';
-import type { TimelineFilter } from '../lib/timeline/filter-timeline';
+import { ENTITY_TYPES, type EntityType } from '../lib/shared/annotations/types';
+import { t } from '../lib/shared/i18n';
+import type { TimelineEntity } from '../lib/extension/timeline/build-timeline';
+import type { TimelineFilter } from '../lib/extension/timeline/filter-timeline';
 
 export interface TimelineFiltersProps {
   filter: TimelineFilter;

@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { AnnotationSet } from '../lib/annotations/types';
-import { t } from '../lib/i18n';
-import type { PageReport } from '../lib/messages';
-import { revealOnPage } from '../lib/popup/page-client';
-import { requestReport, showTab } from '../lib/popup/tab-requests';
-import { pageTimeline } from '../lib/timeline/page-timeline';
+import type { AnnotationSet } from '../lib/shared/annotations/types';
+import { t } from '../lib/shared/i18n';
+import type { PageReport } from '../lib/shared/messages';
+import { revealOnPage } from '../lib/extension/popup/page-client';
+import { requestReport, showTab } from '../lib/extension/popup/tab-requests';
+import { pageTimeline } from '../lib/extension/timeline/page-timeline';
 import PopupState from './PopupState';
 import Timeline from './Timeline';
 

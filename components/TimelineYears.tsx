@@ -1,5 +1,5 @@
-import type { TimelineEntity } from '../lib/timeline/build-timeline';
-import type { YearGroup } from '../lib/timeline/group-timeline';
+import type { TimelineEntity } from '../lib/extension/timeline/build-timeline';
+import type { YearGroup } from '../lib/extension/timeline/group-timeline';
 import TimelineEntry from './TimelineEntry';
 
 export interface TimelineYearsProps {

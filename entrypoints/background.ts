@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { badgeText, parseBackgroundRequest, type MessageError } from '../lib/messages';
+import { badgeText, parseBackgroundRequest, type MessageError } from '../lib/shared/messages';
 
 export default defineBackground(() => {
   // Manifest V3 has `action`, the Firefox Manifest V2 build `browserAction`.

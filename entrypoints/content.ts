@@ -1,12 +1,12 @@
-import '../components/highlights.css';
+import '../components/card/highlights.css';
 import { browser } from 'wxt/browser';
-import { bundledAnnotationSet } from '../lib/annotations/bundled-set';
+import { bundledAnnotationSet } from '../lib/shared/annotations/bundled-set';
 import { BackstoryPage } from '../lib/content/backstory-page';
-import { highlightApiAvailable } from '../lib/highlight/highlighter';
+import { highlightApiAvailable } from '../lib/content/highlight/highlighter';
 import { answerContentRequest } from '../lib/content/answer-request';
-import { parseBackgroundRequest } from '../lib/messages';
-import { isPublisherHost, PUBLISHER_HOSTS } from '../lib/page/publisher';
-import { loadPagesOff, loadSettings, onSettingsChanged } from '../lib/settings';
+import { parseBackgroundRequest } from '../lib/shared/messages';
+import { isPublisherHost, PUBLISHER_HOSTS } from '../lib/shared/publisher';
+import { loadPagesOff, loadSettings, onSettingsChanged } from '../lib/shared/settings';
 
 export default defineContentScript({
   matches: PUBLISHER_HOSTS.map((host) => `*://${host}/*`),

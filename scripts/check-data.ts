@@ -3,8 +3,8 @@
  * problem (file, JSON path, reason). Run by check, test and every build.
  */
 import { resolve } from 'node:path';
-import { loadAnnotationSet } from '../lib/data-check/load-files';
-import { formatProblem } from '../lib/data-check/validate';
+import { loadAnnotationSet } from '../lib/node/data-check/load-files';
+import { formatProblem } from '../lib/node/data-check/validate';
 
 const projectDir = resolve(import.meta.dirname, '..');
 const { set, problems } = loadAnnotationSet(projectDir);

@@ -17,16 +17,16 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
-import type { PageReport } from '../lib/messages';
-import { startFixtureServer, type FixtureServer } from '../tests/support/fixture-server';
-import type { BrowserSession } from '../tests/e2e/support/browser-session';
-import { launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
-import { launchFirefox, type FirefoxSession } from '../tests/e2e/support/firefox';
-import { cardSettled, waitForAnnotated, waitForCard, waitForNoCard, type AnnotatedDetail } from '../tests/e2e/support/page-probe';
-import { ARTICLE_PATH, CHROMIUM_BUILD, CHROMIUM_PATH, FIREFOX_BUILD, FIREFOX_PATH, REPO_ROOT } from '../tests/e2e/support/paths';
-import { ChromiumPopup, FirefoxPopup, type PopupDriver } from '../tests/e2e/support/popup-driver';
-import { moveTo, NEUTRAL_POINT } from '../tests/e2e/support/reader-input';
-import { saveScreenshot } from '../tests/e2e/support/screenshots';
+import type { PageReport } from '../lib/shared/messages';
+import { startFixtureServer, type FixtureServer } from '../lib/node/harness/fixture-server';
+import type { BrowserSession } from '../lib/node/harness/browser-session';
+import { launchChromium, type ChromiumSession } from '../lib/node/harness/chromium';
+import { launchFirefox, type FirefoxSession } from '../lib/node/harness/firefox';
+import { cardSettled, waitForAnnotated, waitForCard, waitForNoCard, type AnnotatedDetail } from '../lib/node/harness/page-probe';
+import { ARTICLE_PATH, CHROMIUM_BUILD, CHROMIUM_PATH, FIREFOX_BUILD, FIREFOX_PATH, REPO_ROOT } from '../lib/node/harness/paths';
+import { ChromiumPopup, FirefoxPopup, type PopupDriver } from '../lib/node/harness/popup-driver';
+import { moveTo, NEUTRAL_POINT } from '../lib/node/harness/reader-input';
+import { saveScreenshot } from '../lib/node/harness/screenshots';
 import { ensureBrowser, realSystem } from './ensure-browser';
 
 const DEMO_DIR = join(REPO_ROOT, 'artifacts', 'demo');
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
   const server = await startFixtureServer({ articleHtml: savedPage ? readFileSync(savedPage, 'utf8') : undefined });
   const session = await launch(options, server);
   const url = session.url(ARTICLE_PATH);
-  const source = savedPage ? displayPath(savedPage) : 'tests/fixtures/iranintl-202504220389.html';
+  const source = savedPage ? displayPath(savedPage) : 'data/page-copies/iranintl-202504220389.html';
   try {
     if (!options.headless) {
       await runHeaded(session, url);

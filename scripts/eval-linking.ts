@@ -4,7 +4,7 @@
  * with the errors by kind (issue #14). `--errors` lists every error.
  */
 import { resolve } from 'node:path';
-import { loadAnnotationSet } from '../lib/data-check/load-files';
+import { loadAnnotationSet } from '../lib/node/data-check/load-files';
 import { AFTER_2026_02_28, errorsByKind, loadEvalSet, scorePages, type Score } from '../tests/eval/linking-eval';
 
 const { set } = loadAnnotationSet(resolve(import.meta.dirname, '..'));

@@ -5,17 +5,17 @@
  * only when something needs one (a highlight on screen, a hit test, a card):
  * a live Range costs time to make and slows the page's own DOM changes.
  */
-import { anchorSteps } from '../anchoring/anchor';
-import { contextOf, type MentionOnPage } from '../corrections';
-import type { AnnotationSet, Entity, Note } from '../annotations/types';
-import { formApplies } from '../mentions/active-forms';
-import { entityMatcher, type EntityFormIndex, type FormRef } from '../mentions/entity-forms';
-import { firstOfEach } from '../mentions/find-mentions';
-import { type LinkReason, type RawMention, resolveMentions, shortSenses } from '../mentions/resolve-mentions';
-import type { DetectedPage } from '../page/detect-page';
-import type { Settings } from '../settings';
-import { textIndexSteps, type TextIndex } from '../text/text-index';
-import { lowerCaseSameLength } from '../text/word-chars';
+import { anchorSteps } from '../shared/anchoring/anchor';
+import { contextOf, type MentionOnPage } from '../shared/corrections';
+import type { AnnotationSet, Entity, Note } from '../shared/annotations/types';
+import { formApplies } from '../shared/mentions/active-forms';
+import { entityMatcher, type EntityFormIndex, type FormRef } from '../shared/mentions/entity-forms';
+import { firstOfEach } from '../shared/mentions/find-mentions';
+import { type LinkReason, type RawMention, resolveMentions, shortSenses } from '../shared/mentions/resolve-mentions';
+import type { DetectedPage } from './page/detect-page';
+import type { Settings } from '../shared/settings';
+import { textIndexSteps, type TextIndex } from './text-index';
+import { lowerCaseSameLength } from '../shared/text/word-chars';
 import { SLICE_MS, TimeSlicer } from './yield-to-main';
 
 export type AnnotatedPage = Extract<DetectedPage, { kind: 'article' | 'other-article' }>;

@@ -4,8 +4,8 @@
  * message that fails, or a request that fails while being answered, gets an
  * error value back, never a throw inside the listener on the reader's page.
  */
-import { parseContentRequest, type MessageError, type PageReport, type RevealTarget } from '../messages';
-import type { ArticleText } from '../print/article-text';
+import { parseContentRequest, type MessageError, type PageReport, type RevealTarget } from '../shared/messages';
+import type { ArticleText } from '../shared/article-text';
 
 export interface RequestTarget {
   report(): PageReport;

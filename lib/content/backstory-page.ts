@@ -4,20 +4,20 @@
  * answers the popup. Each of those jobs lives in its own module; this class
  * only sequences them.
  */
-import type { CardView } from '../../components/AnnotationCard';
-import type { RejectScope } from '../../components/NotThis';
-import { addCorrection, contextOf, type Correction, correctionsForPage, isCorrected, loadCorrections } from '../corrections';
-import { registerLookup, type SourceLookup } from '../annotations/fact-sourcing';
-import type { AnnotationSet, Entity, Note } from '../annotations/types';
-import { Highlighter } from '../highlight/highlighter';
-import { MentionWindow } from '../highlight/mention-window';
-import type { PageReport, RevealTarget } from '../messages';
-import { firstDay } from '../mentions/active-forms';
-import type { EntityFormIndex } from '../mentions/entity-forms';
-import { detectPage, type DetectedPage, type PageLocation } from '../page/detect-page';
-import { pageKey, type Settings } from '../settings';
-import type { ArticleText } from '../print/article-text';
-import { buildArticleText } from './article-text';
+import type { CardView } from '../../components/card/AnnotationCard';
+import type { RejectScope } from '../../components/card/NotThis';
+import { addCorrection, contextOf, type Correction, correctionsForPage, isCorrected, loadCorrections } from '../shared/corrections';
+import { registerLookup, type SourceLookup } from '../shared/annotations/fact-sourcing';
+import type { AnnotationSet, Entity, Note } from '../shared/annotations/types';
+import { Highlighter } from './highlight/highlighter';
+import { MentionWindow } from './highlight/mention-window';
+import type { PageReport, RevealTarget } from '../shared/messages';
+import { firstDay } from '../shared/mentions/active-forms';
+import type { EntityFormIndex } from '../shared/mentions/entity-forms';
+import { detectPage, type DetectedPage, type PageLocation } from './page/detect-page';
+import { pageKey, type Settings } from '../shared/settings';
+import type { ArticleText } from '../shared/article-text';
+import { buildArticleText } from './article-text-from-index';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation, type PlacedEntity } from './annotate-page';
 import { CardController } from './card-controller';
 import { type CardContent, CardLayer } from './card-layer';

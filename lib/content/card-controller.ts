@@ -8,11 +8,11 @@
  * focus highlight, tells hover intent, and gives focus back to where it was
  * when the card was opened by keyboard. WCAG 2.2 SC 1.4.13, 2.4.3.
  */
-import type { CardView } from '../../components/AnnotationCard';
-import type { RejectScope } from '../../components/NotThis';
-import type { Note } from '../annotations/types';
-import { t } from '../i18n';
-import type { RevealTarget } from '../messages';
+import type { CardView } from '../../components/card/AnnotationCard';
+import type { RejectScope } from '../../components/card/NotThis';
+import type { Note } from '../shared/annotations/types';
+import { t } from '../shared/i18n';
+import type { RevealTarget } from '../shared/messages';
 import type { AnnotationResult, PlacedAnnotation, PlacedEntity } from './annotate-page';
 import type { CardAnchor, CardContent, CardLayerEvents } from './card-layer';
 import { HoverIntent } from './hover-intent';

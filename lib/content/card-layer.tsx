@@ -23,12 +23,12 @@
  */
 import { computePosition, flip, offset, shift, size } from '@floating-ui/core';
 import { render } from 'preact';
-import AnnotationCard, { type CardView } from '../../components/AnnotationCard';
-import type { RejectScope } from '../../components/NotThis';
-import cardCss from '../../components/card.css?inline';
-import type { Note } from '../annotations/types';
-import type { SourceLookup } from '../annotations/fact-sourcing';
-import { nearestLineRect } from '../highlight/hit-test';
+import AnnotationCard, { type CardView } from '../../components/card/AnnotationCard';
+import type { RejectScope } from '../../components/card/NotThis';
+import cardCss from '../../components/card/card.css?inline';
+import type { Note } from '../shared/annotations/types';
+import type { SourceLookup } from '../shared/annotations/fact-sourcing';
+import { nearestLineRect } from './highlight/hit-test';
 import { viewportPlatform } from './viewport-platform';
 
 /** A reference Floating UI can measure: the highlighted text's line box. */

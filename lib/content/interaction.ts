@@ -8,7 +8,7 @@
  * move focus out of the field the reader is typing in, or close a card the
  * reader is reading. Tests use real input (Playwright, puppeteer).
  */
-import { caretAt, rangeContainsPoint } from '../highlight/hit-test';
+import { caretAt, rangeContainsPoint } from './highlight/hit-test';
 import type { PlacedAnnotation } from './annotate-page';
 import type { CardController } from './card-controller';
 import { keyCommand } from './keyboard';

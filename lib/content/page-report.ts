@@ -1,6 +1,6 @@
 /** What the popup is told about the page: built from the current annotations, not the data file alone. */
-import type { Article, Entity, Note } from '../annotations/types';
-import type { PageReport, PageStatus } from '../messages';
+import type { Article, Entity, Note } from '../shared/annotations/types';
+import type { PageReport, PageStatus } from '../shared/messages';
 import type { AnnotationResult } from './annotate-page';
 
 /** Distinct notes placed on the page (a note can have several passages). */

@@ -10,7 +10,7 @@
  * (the loop brandon1024/find#300 warns about); the one element it adds, its
  * card host, is ignored. A burst of changes causes one refresh.
  */
-import { VISIBILITY_ATTRIBUTES, visibilityChanged } from '../text/text-index';
+import { VISIBILITY_ATTRIBUTES, visibilityChanged } from './text-index';
 
 export interface WatchedState {
   /** The annotated article element, if any: changes elsewhere are ignored. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { OPEN_DELAY_MS } from '../../lib/content/hover-intent';
-import { normalizeText } from '../../lib/text/normalize';
+import { normalizeText } from '../../lib/shared/text/normalize';
 import { annotationSet, article, loadArticlePage as loadArticlePageOnly } from '../support/bundled-data';
 import {
   centerOf,
@@ -140,8 +140,8 @@ describe('Backstory on the article page (real Chromium)', () => {
     let release!: () => void;
     const settingsRead = new Promise<void>((resolve) => (release = resolve));
     const { BackstoryPage } = await import('../../lib/content/backstory-page');
-    const { compileEntityForms } = await import('../../lib/mentions/entity-forms');
-    const { DEFAULT_SETTINGS } = await import('../../lib/settings');
+    const { compileEntityForms } = await import('../../lib/shared/mentions/entity-forms');
+    const { DEFAULT_SETTINGS } = await import('../../lib/shared/settings');
     const page = new BackstoryPage({
       win: window,
       set: annotationSet,

@@ -1,7 +1,7 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import type { AnnotationSet, Note } from '../../lib/annotations/types';
+import type { AnnotationSet, Note } from '../../lib/shared/annotations/types';
 import { annotationSet, article } from '../support/bundled-data';
 import { centerOf, type Harness, layerHost, layerRoot, openCard, pointerMove, press, rangeOfText, startBackstory, waitFor } from '../support/backstory-harness';
 

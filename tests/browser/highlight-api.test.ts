@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Highlighter, HIGHLIGHT_NAMES } from '../../lib/highlight/highlighter';
-import { caretAt, rangeContainsPoint } from '../../lib/highlight/hit-test';
-import { buildTextIndex } from '../../lib/text/text-index';
+import { Highlighter, HIGHLIGHT_NAMES } from '../../lib/content/highlight/highlighter';
+import { caretAt, rangeContainsPoint } from '../../lib/content/highlight/hit-test';
+import { buildTextIndex } from '../../lib/content/text-index';
 
 describe('CSS Custom Highlight API in Chromium', () => {
   let highlighter: Highlighter | null = null;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { REGISTER_ALL_UP_TO } from '../../lib/highlight/mention-window';
+import { REGISTER_ALL_UP_TO } from '../../lib/content/highlight/mention-window';
 import { type Harness, openCard, press, registered, sleep, startBackstory, waitFor } from '../support/backstory-harness';
 
 let harness: Harness | null = null;

@@ -8,9 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import { anchor } from '../../lib/anchoring/anchor';
-import type { TextQuoteSelector } from '../../lib/annotations/types';
-import { buildTextIndex } from '../../lib/text/text-index';
+import { anchor } from '../../lib/shared/anchoring/anchor';
+import type { TextQuoteSelector } from '../../lib/shared/annotations/types';
+import { buildTextIndex } from '../../lib/content/text-index';
 
 interface Baselines {
   pages: { name: string; html: string; annotations: string }[];

@@ -5,7 +5,7 @@ import { commands } from 'vitest/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import Popup from '../../components/Popup';
 import '../../components/popup.css';
-import type { PageReport } from '../../lib/messages';
+import type { PageReport } from '../../lib/shared/messages';
 import { articleReport } from '../support/page-report';
 
 type Answer = PageReport | 'no-receiver';

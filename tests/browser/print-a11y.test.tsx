@@ -7,12 +7,12 @@ import PrintPage from '../../components/PrintPage';
 import '../../components/popup.css';
 import '../../components/timeline.css';
 import '../../components/print.css';
-import type { TextQuoteSelector } from '../../lib/annotations/types';
-import { buildArticleText } from '../../lib/content/article-text';
-import type { ContentRequest } from '../../lib/messages';
-import { findArticleRoot } from '../../lib/page/find-article-root';
-import { normalizeText } from '../../lib/text/normalize';
-import { buildTextIndex } from '../../lib/text/text-index';
+import type { TextQuoteSelector } from '../../lib/shared/annotations/types';
+import { buildArticleText } from '../../lib/content/article-text-from-index';
+import type { ContentRequest } from '../../lib/shared/messages';
+import { findArticleRoot } from '../../lib/content/page/find-article-root';
+import { normalizeText } from '../../lib/shared/text/normalize';
+import { buildTextIndex } from '../../lib/content/text-index';
 import { annotationSet, article, loadArticlePage, note } from '../support/bundled-data';
 import { articleReport } from '../support/page-report';
 

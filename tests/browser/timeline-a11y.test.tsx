@@ -7,8 +7,8 @@ import Popup from '../../components/Popup';
 import TimelinePage from '../../components/TimelinePage';
 import '../../components/popup.css';
 import '../../components/timeline.css';
-import { DATA_GLOBAL } from '../../lib/annotations/bundled-set';
-import type { PageReport } from '../../lib/messages';
+import { DATA_GLOBAL } from '../../lib/shared/annotations/bundled-set';
+import type { PageReport } from '../../lib/shared/messages';
 import { annotationSet } from '../support/bundled-data';
 import { articleReport } from '../support/page-report';
 

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_BUDGET_BYTES, contentScriptSize } from '../../bench/content-script-size';
 import { ALLOW_LIST, DATA_URL_FIELDS, dataUrls, ruleFor, scanBuild } from './support/bundle-scan';
-import { PUBLISHER_HOSTS } from './support/hosts';
-import { CHROMIUM_BUILD, FIREFOX_BUILD } from './support/paths';
+import { PUBLISHER_HOSTS } from '../../lib/node/harness/hosts';
+import { CHROMIUM_BUILD, FIREFOX_BUILD } from '../../lib/node/harness/paths';
 
 const builds = [
   { name: 'chrome-mv3', dir: CHROMIUM_BUILD },

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-import { REPO_ROOT } from './support/paths';
-import { isPng } from './support/screenshots';
+import { REPO_ROOT } from '../../lib/node/harness/paths';
+import { isPng } from '../../lib/node/harness/screenshots';
 
 /** Runs the demo; resolves with its exit code and everything it printed. */
 function runDemo(args: string[]): Promise<{ code: number | null; output: string }> {

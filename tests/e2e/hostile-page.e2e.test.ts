@@ -7,10 +7,10 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './support/harness';
-import { onLayerRoot } from './support/layer-root';
-import { readCard, waitForAnnotated, waitForCard } from './support/page-probe';
-import { ARTICLE_PATH } from './support/paths';
-import { nextAnnotation, sleep } from './support/reader-input';
+import { onLayerRoot } from '../../lib/node/harness/layer-root';
+import { readCard, waitForAnnotated, waitForCard } from '../../lib/node/harness/page-probe';
+import { ARTICLE_PATH } from '../../lib/node/harness/paths';
+import { nextAnnotation, sleep } from '../../lib/node/harness/reader-input';
 
 describe.each(['chromium', 'firefox'] as const)('a hostile page in %s', (name) => {
   let harness: Harness;

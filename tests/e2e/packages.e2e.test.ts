@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './support/paths';
+import { REPO_ROOT } from '../../lib/node/harness/paths';
 
 const work = mkdtempSync(join(tmpdir(), 'backstory-packages-'));
 const zipOut = join(work, 'zipped');

@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleRecord, entityRecord, noteRecord } from './support/annotation-data';
 import { startChromium, startFirefox, type Harness } from './support/harness';
-import { BROWSER_SERVICE_HOSTS, LOOKALIKE_HOST, MAPPED_HOSTS } from './support/hosts';
+import { BROWSER_SERVICE_HOSTS, LOOKALIKE_HOST, MAPPED_HOSTS } from '../../lib/node/harness/hosts';
 import {
   annotatedCount,
   documentHtml,
@@ -19,10 +19,10 @@ import {
   waitForAnnotated,
   waitForCard,
   waitForScrollEnd,
-} from './support/page-probe';
-import { ARTICLE_PATH, ARTICLE_SELECTOR } from './support/paths';
-import { ChromiumPopup, FirefoxPopup, waitForPopupView, type PopupDriver } from './support/popup-driver';
-import { sleep } from './support/reader-input';
+} from '../../lib/node/harness/page-probe';
+import { ARTICLE_PATH, ARTICLE_SELECTOR } from '../../lib/node/harness/paths';
+import { ChromiumPopup, FirefoxPopup, waitForPopupView, type PopupDriver } from '../../lib/node/harness/popup-driver';
+import { sleep } from '../../lib/node/harness/reader-input';
 
 const article = articleRecord();
 const entityNames = article.mentions.map((id) => entityRecord(id).name);

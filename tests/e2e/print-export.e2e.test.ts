@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TextPositionSelector } from '../../lib/annotations/types';
+import type { TextPositionSelector } from '../../lib/shared/annotations/types';
 import { articleRecord, noteRecord } from './support/annotation-data';
-import type { ChromiumSession } from './support/chromium';
+import type { ChromiumSession } from '../../lib/node/harness/chromium';
 import { startChromium, type Harness } from './support/harness';
-import { waitForAnnotated } from './support/page-probe';
-import { ARTICLE_PATH } from './support/paths';
+import { waitForAnnotated } from '../../lib/node/harness/page-probe';
+import { ARTICLE_PATH } from '../../lib/node/harness/paths';
 
 declare const chrome: ExtensionApi;
 

@@ -8,12 +8,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleRecord, entityRecord, noteRecord } from './support/annotation-data';
-import type { BrowserName } from './support/browser-session';
+import type { BrowserName } from '../../lib/node/harness/browser-session';
 import { startHarness, type Harness } from './support/harness';
 import { armHoverClock, readHoverClock } from './support/hover-clock';
-import { waitOnLayerRoot } from './support/layer-root';
-import type { ChromiumSession } from './support/chromium';
-import { BROWSER_SERVICE_HOSTS, LOOKALIKE_HOST, MAPPED_HOSTS, TRAILING_DOT_HOST } from './support/hosts';
+import { waitOnLayerRoot } from '../../lib/node/harness/layer-root';
+import type { ChromiumSession } from '../../lib/node/harness/chromium';
+import { BROWSER_SERVICE_HOSTS, LOOKALIKE_HOST, MAPPED_HOSTS, TRAILING_DOT_HOST } from '../../lib/node/harness/hosts';
 import {
   annotatedCount,
   cardBox,
@@ -30,10 +30,10 @@ import {
   waitForNoCard,
   wordPoint,
   type WordTarget,
-} from './support/page-probe';
-import { ARTICLE_PATH, ARTICLE_SELECTOR } from './support/paths';
-import { moveTo, NEUTRAL_POINT, nextAnnotation, previousAnnotation, sleep } from './support/reader-input';
-import { saveScreenshot } from './support/screenshots';
+} from '../../lib/node/harness/page-probe';
+import { ARTICLE_PATH, ARTICLE_SELECTOR } from '../../lib/node/harness/paths';
+import { moveTo, NEUTRAL_POINT, nextAnnotation, previousAnnotation, sleep } from '../../lib/node/harness/reader-input';
+import { saveScreenshot } from '../../lib/node/harness/screenshots';
 import { singlePageAppShell } from './support/variant-pages';
 
 const ENTITY_HIGHLIGHT = 'backstory-entity';

@@ -11,8 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnnotationSet } from '../../lib/annotations/types';
-import { linkMentions } from '../../lib/mentions/find-mentions';
+import type { AnnotationSet } from '../../lib/shared/annotations/types';
+import { linkMentions } from '../../lib/shared/mentions/find-mentions';
 
 export interface LabelledSpan {
   text: string;

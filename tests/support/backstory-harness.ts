@@ -3,15 +3,15 @@
  * script would, with the URL, settings and badge under the test's control.
  */
 // The content script's own CSS, which the browser injects with it (the default paint lives there).
-import '../../components/highlights.css';
+import '../../components/card/highlights.css';
 import { commands, userEvent } from 'vitest/browser';
-import type { AnnotationSet } from '../../lib/annotations/types';
-import type { Correction } from '../../lib/corrections';
+import type { AnnotationSet } from '../../lib/shared/annotations/types';
+import type { Correction } from '../../lib/shared/corrections';
 import { BackstoryPage } from '../../lib/content/backstory-page';
 import { layerShadowRoot } from '../../lib/content/card-layer';
-import { HIGHLIGHT_NAMES } from '../../lib/highlight/highlighter';
-import { compileEntityForms } from '../../lib/mentions/entity-forms';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { HIGHLIGHT_NAMES } from '../../lib/content/highlight/highlighter';
+import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings';
 import { annotationSet, ARTICLE_URL, loadArticlePage } from './bundled-data';
 
 export interface Harness {

@@ -2,13 +2,13 @@
  * The real annotation set and page copy, loaded through Vite so that both
  * unit (happy-dom) and browser-mode tests can use them.
  */
-import { registerLookup, type SourceLookup } from '../../lib/annotations/fact-sourcing';
-import type { AnnotationSet, Article, Entity, Note, SharedEvent, Source } from '../../lib/annotations/types';
+import { registerLookup, type SourceLookup } from '../../lib/shared/annotations/fact-sourcing';
+import type { AnnotationSet, Article, Entity, Note, SharedEvent, Source } from '../../lib/shared/annotations/types';
 import setFile from '../../data/set.json';
 import register from '../../data/sources.json';
 import eventsFile from '../../data/events.json';
-import articleHtml from '../fixtures/iranintl-202504220389.html?raw';
-import siteCss from '../fixtures/assets/site.css?raw';
+import articleHtml from '../../data/page-copies/iranintl-202504220389.html?raw';
+import siteCss from '../../data/page-copies/assets/site.css?raw';
 
 const strip = <T>(modules: Record<string, unknown>): T[] =>
   Object.values(modules).map((m) => {

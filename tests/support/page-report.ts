@@ -1,5 +1,5 @@
 /** PageReports as the content script sends them, for popup tests. */
-import type { PageReport } from '../../lib/messages';
+import type { PageReport } from '../../lib/shared/messages';
 import { annotationSet, article } from './bundled-data';
 
 export function articleReport(overrides: Partial<PageReport> = {}): PageReport {

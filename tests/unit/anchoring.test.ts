@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { anchor } from '../../lib/anchoring/anchor';
-import { matchQuote } from '../../lib/anchoring/match-quote';
-import { TextPositionAnchor } from '../../lib/anchoring/text-position-anchor';
-import { TextQuoteAnchor } from '../../lib/anchoring/text-quote-anchor';
-import type { Selector } from '../../lib/annotations/types';
-import { buildTextIndex } from '../../lib/text/text-index';
+import { anchor } from '../../lib/shared/anchoring/anchor';
+import { matchQuote } from '../../lib/shared/anchoring/match-quote';
+import { TextPositionAnchor } from '../../lib/shared/anchoring/text-position-anchor';
+import { TextQuoteAnchor } from '../../lib/shared/anchoring/text-quote-anchor';
+import type { Selector } from '../../lib/shared/annotations/types';
+import { buildTextIndex } from '../../lib/content/text-index';
 
 function index(html: string) {
   const root = document.createElement('article');

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { annotatePage } from '../../lib/content/annotate-page';
 import { buildPageReport } from '../../lib/content/page-report';
-import { compileEntityForms } from '../../lib/mentions/entity-forms';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
+import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
 import { annotationSet } from '../support/bundled-data';
 import { longArticle } from '../support/long-article';
 

@@ -4,14 +4,14 @@
  * The real layer, real input and real focus are covered in tests/browser/.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CardView } from '../../components/AnnotationCard';
-import type { Entity, Note } from '../../lib/annotations/types';
+import type { CardView } from '../../components/card/AnnotationCard';
+import type { Entity, Note } from '../../lib/shared/annotations/types';
 import type { AnnotationResult, PlacedAnnotation, PlacedEntity, PlacedNote } from '../../lib/content/annotate-page';
 import { CardController, type CardSurface } from '../../lib/content/card-controller';
 import type { CardAnchor, CardContent, CardLayerEvents } from '../../lib/content/card-layer';
 import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from '../../lib/content/hover-intent';
-import type { TextIndex } from '../../lib/text/text-index';
-import type { LinkReason } from '../../lib/mentions/resolve-mentions';
+import type { TextIndex } from '../../lib/content/text-index';
+import type { LinkReason } from '../../lib/shared/mentions/resolve-mentions';
 import { annotationSet } from '../support/bundled-data';
 
 const entity = (id: string): Entity => annotationSet.entities.find((e) => e.id === id)!;

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import AnnotationCard from '../../components/AnnotationCard';
-import type { Entity, Note, Source } from '../../lib/annotations/types';
+import AnnotationCard from '../../components/card/AnnotationCard';
+import type { Entity, Note, Source } from '../../lib/shared/annotations/types';
 import { entity, note, sources } from '../support/bundled-data';
 
 function mount(vnode: preact.ComponentChild): HTMLElement {

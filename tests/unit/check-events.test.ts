@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkEvents, keyWords, sharesKeyWords } from '../../lib/data-check/events';
-import { loadAnnotationSet } from '../../lib/data-check/load-files';
-import type { Entity, Fact, Note } from '../../lib/annotations/types';
+import { checkEvents, keyWords, sharesKeyWords } from '../../lib/node/data-check/events';
+import { loadAnnotationSet } from '../../lib/node/data-check/load-files';
+import type { Entity, Fact, Note } from '../../lib/shared/annotations/types';
 
 
 function entity(id: string, facts: Fact[]): Entity {

@@ -10,7 +10,7 @@ import {
   MAX_CORRECTIONS,
   removeCorrection,
   sanitizeCorrections,
-} from '../../lib/corrections';
+} from '../../lib/shared/corrections';
 
 const URL_A = 'https://www.iranintl.com/en/202606010001';
 const text = 'Mojtaba Khamenei spoke. Khamenei said talks would go on. Later Khamenei left.';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAnnotationSet } from '../../lib/data-check/load-files';
-import { type DataFile, type DataProblem, formatProblem, validateAnnotationData } from '../../lib/data-check/validate';
+import { loadAnnotationSet } from '../../lib/node/data-check/load-files';
+import { type DataFile, type DataProblem, formatProblem, validateAnnotationData } from '../../lib/node/data-check/validate';
 
 const ARTICLE_URL = 'https://www.example-news.org/en/1';
 const TEXT = 'Foreign Minister Abbas Araghchi traveled to Beijing. Araghchi met Wang Yi. Araghchi returned.';
@@ -234,7 +234,7 @@ describe('data check', () => {
   });
 
   it('reports invalid JSON with the file name', async () => {
-    const { readDataFiles } = await import('../../lib/data-check/load-files');
+    const { readDataFiles } = await import('../../lib/node/data-check/load-files');
     const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(resolve(tmpdir(), 'bs-data-'));

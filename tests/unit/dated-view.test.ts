@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datedView } from '../../lib/annotations/dated-view';
-import type { Fact, Role } from '../../lib/annotations/types';
+import { datedView } from '../../lib/shared/annotations/dated-view';
+import type { Fact, Role } from '../../lib/shared/annotations/types';
 
 const leader: Role = { title: 'Supreme Leader of Iran', from: '1989-06-04', to: '2026-02-28', endReason: 'killed in a strike', sources: ['s'] };
 const president: Role = { title: 'President of Iran', from: '1981-10-13', to: '1989-08-03', sources: ['s'] };

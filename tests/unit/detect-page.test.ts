@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectPage } from '../../lib/page/detect-page';
-import { pageDate } from '../../lib/page/page-date';
-import { isPublisherHost } from '../../lib/page/publisher';
+import { detectPage } from '../../lib/content/page/detect-page';
+import { pageDate } from '../../lib/content/page/page-date';
+import { isPublisherHost } from '../../lib/shared/publisher';
 import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
 
 const detect = (url: string) => detectPage(document, new URL(url), annotationSet);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { factSourcing } from '../../lib/annotations/fact-sourcing';
-import type { Source } from '../../lib/annotations/types';
+import { factSourcing } from '../../lib/shared/annotations/fact-sourcing';
+import type { Source } from '../../lib/shared/annotations/types';
 
 const register = new Map<string, Source>(
   [

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_TYPES } from '../../lib/annotations/types';
+import { ENTITY_TYPES } from '../../lib/shared/annotations/types';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const LOCALES_DIR = join(ROOT, 'public', '_locales');

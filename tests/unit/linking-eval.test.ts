@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAnnotationSet } from '../../lib/data-check/load-files';
+import { loadAnnotationSet } from '../../lib/node/data-check/load-files';
 import { AFTER_2026_02_28, loadEvalSet, scorePages } from '../eval/linking-eval';
 
 const { set } = loadAnnotationSet(resolve(import.meta.dirname, '../..'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerContentRequest } from '../../lib/content/answer-request';
-import { badgeText, isPageReport, parseBackgroundRequest, parseContentRequest } from '../../lib/messages';
+import { badgeText, isPageReport, parseBackgroundRequest, parseContentRequest } from '../../lib/shared/messages';
 import { articleReport } from '../support/page-report';
 
 /** A page that answers like the content script's BackstoryPage and records what it was asked. */

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import search from 'approx-string-match';
-import { matchQuote, type QuoteContext, type QuoteMatch } from '../../lib/anchoring/match-quote';
+import { matchQuote, type QuoteContext, type QuoteMatch } from '../../lib/shared/anchoring/match-quote';
 import { readPeerJson } from '../support/peer-data';
 
 type Ref = string | { fixture: string };

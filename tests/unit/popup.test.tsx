@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import Popup from '../../components/Popup';
-import type { ContentRequest, PageReport } from '../../lib/messages';
-import { loadPagesOff, loadSettings } from '../../lib/settings';
+import type { ContentRequest, PageReport } from '../../lib/shared/messages';
+import { loadPagesOff, loadSettings } from '../../lib/shared/settings';
 import { article } from '../support/bundled-data';
 import { articleReport } from '../support/page-report';
 

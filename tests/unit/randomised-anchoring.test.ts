@@ -7,12 +7,12 @@
  * intact is anchored on exactly its words.
  */
 import { describe, expect, it } from 'vitest';
-import { anchor } from '../../lib/anchoring/anchor';
-import { firstDay } from '../../lib/mentions/active-forms';
-import { createMentionMatcher, findMentions } from '../../lib/mentions/find-mentions';
-import { findArticleRoot } from '../../lib/page/find-article-root';
-import { normalizeText } from '../../lib/text/normalize';
-import { buildTextIndex, type TextIndex } from '../../lib/text/text-index';
+import { anchor } from '../../lib/shared/anchoring/anchor';
+import { firstDay } from '../../lib/shared/mentions/active-forms';
+import { createMentionMatcher, findMentions } from '../../lib/shared/mentions/find-mentions';
+import { findArticleRoot } from '../../lib/content/page/find-article-root';
+import { normalizeText } from '../../lib/shared/text/normalize';
+import { buildTextIndex, type TextIndex } from '../../lib/content/text-index';
 import { annotationSet, article, articleHtml } from '../support/bundled-data';
 import { seededRandom } from '../support/seeded-random';
 

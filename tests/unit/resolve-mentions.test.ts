@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity, SurfaceForm } from '../../lib/annotations/types';
-import { linkMentions } from '../../lib/mentions/find-mentions';
+import type { Entity, SurfaceForm } from '../../lib/shared/annotations/types';
+import { linkMentions } from '../../lib/shared/mentions/find-mentions';
 
 const person = (id: string, forms: SurfaceForm[], roles: Entity['roles'] = []): Entity => ({
   id,

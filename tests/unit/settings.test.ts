@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ENTITY_TYPES } from '../../lib/annotations/types';
-import { badgeText } from '../../lib/messages';
+import { ENTITY_TYPES } from '../../lib/shared/annotations/types';
+import { badgeText } from '../../lib/shared/messages';
 import {
   DEFAULT_SETTINGS,
   loadPagesOff,
@@ -11,7 +11,7 @@ import {
   sanitizeSettings,
   saveSettings,
   setPageHighlights,
-} from '../../lib/settings';
+} from '../../lib/shared/settings';
 
 describe('settings', () => {
   it('default to highlights on, all mentions, every type, subtle underline', async () => {

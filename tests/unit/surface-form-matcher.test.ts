@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../../lib/annotations/types';
-import { annotationDataScript, bundledAnnotationSet, DATA_GLOBAL } from '../../lib/annotations/bundled-set';
-import { compileEntityForms, entityMatcher } from '../../lib/mentions/entity-forms';
-import { createMentionMatcher, findMentions } from '../../lib/mentions/find-mentions';
-import { findArticleRoot } from '../../lib/page/find-article-root';
-import { buildTextIndex } from '../../lib/text/text-index';
-import { findAllMatches, SurfaceFormMatcher } from '../../lib/mentions/surface-form-matcher';
-import { lowerCaseSameLength } from '../../lib/text/word-chars';
-import { normalizeText } from '../../lib/text/normalize';
+import type { Entity } from '../../lib/shared/annotations/types';
+import { annotationDataScript, bundledAnnotationSet, DATA_GLOBAL } from '../../lib/shared/annotations/bundled-set';
+import { compileEntityForms, entityMatcher } from '../../lib/shared/mentions/entity-forms';
+import { createMentionMatcher, findMentions } from '../../lib/shared/mentions/find-mentions';
+import { findArticleRoot } from '../../lib/content/page/find-article-root';
+import { buildTextIndex } from '../../lib/content/text-index';
+import { findAllMatches, SurfaceFormMatcher } from '../../lib/shared/mentions/surface-form-matcher';
+import { lowerCaseSameLength } from '../../lib/shared/text/word-chars';
+import { normalizeText } from '../../lib/shared/text/normalize';
 import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
 
 function entity(id: string, forms: Entity['surfaceForms']): Entity {

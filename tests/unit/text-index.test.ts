@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCode, normalizeText, ONE_TO_ONE_TEXT } from '../../lib/text/normalize';
-import { isWordCode } from '../../lib/text/word-chars';
-import { buildTextIndex } from '../../lib/text/text-index';
+import { normalizeCode, normalizeText, ONE_TO_ONE_TEXT } from '../../lib/shared/text/normalize';
+import { isWordCode } from '../../lib/shared/text/word-chars';
+import { buildTextIndex } from '../../lib/content/text-index';
 
 function root(html: string): Element {
   const el = document.createElement('article');

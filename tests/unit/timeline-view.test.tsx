@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import Popup from '../../components/Popup';
 import Timeline from '../../components/Timeline';
-import { DATA_GLOBAL } from '../../lib/annotations/bundled-set';
-import type { ContentRequest, PageReport } from '../../lib/messages';
-import { pageTimeline } from '../../lib/timeline/page-timeline';
+import { DATA_GLOBAL } from '../../lib/shared/annotations/bundled-set';
+import type { ContentRequest, PageReport } from '../../lib/shared/messages';
+import { pageTimeline } from '../../lib/extension/timeline/page-timeline';
 import { annotationSet } from '../support/bundled-data';
 import { articleReport } from '../support/page-report';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationSet, Entity, Fact, Note, SharedEvent, Source } from '../../lib/annotations/types';
-import { buildTimeline, ownerKey, setOwners } from '../../lib/timeline/build-timeline';
-import { compareSpans, precisionOf, startsAfter } from '../../lib/timeline/date-precision';
-import { filterTimeline, NO_FILTER, typesIn } from '../../lib/timeline/filter-timeline';
-import { groupTimeline } from '../../lib/timeline/group-timeline';
-import { pageTimeline } from '../../lib/timeline/page-timeline';
+import type { AnnotationSet, Entity, Fact, Note, SharedEvent, Source } from '../../lib/shared/annotations/types';
+import { buildTimeline, ownerKey, setOwners } from '../../lib/extension/timeline/build-timeline';
+import { compareSpans, precisionOf, startsAfter } from '../../lib/extension/timeline/date-precision';
+import { filterTimeline, NO_FILTER, typesIn } from '../../lib/extension/timeline/filter-timeline';
+import { groupTimeline } from '../../lib/extension/timeline/group-timeline';
+import { pageTimeline } from '../../lib/extension/timeline/page-timeline';
 import { annotationSet } from '../support/bundled-data';
 import { articleReport } from '../support/page-report';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whyText } from '../../components/WhyLinked';
+import { whyText } from '../../components/card/WhyLinked';
 
 describe('why a link: the card’s one line', () => {
   it('names what decided the link', () => {

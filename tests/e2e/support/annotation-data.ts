@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article, Entity, Note, SharedEvent } from '../../../lib/annotations/types';
-import { REPO_ROOT } from './paths';
+import type { Article, Entity, Note, SharedEvent } from '../../../lib/shared/annotations/types';
+import { REPO_ROOT } from '../../../lib/node/harness/paths';
 
 function readJson<T>(relativePath: string): T {
   return JSON.parse(readFileSync(join(REPO_ROOT, relativePath), 'utf8')) as T;

@@ -51,7 +51,7 @@ export const ALLOW_LIST: readonly AllowRule[] = [
     kind: 'remote-url',
     file: /^content-scripts\/content\.js$/,
     match: /^https:\/\/www\.wikidata\.org\/wiki\/\$\{encodeURIComponent\(\w+\.wikidata$/,
-    why: 'href of the “Wikidata Qnnn” link in an entity card (components/EntityCard.tsx); followed only when the reader clicks it',
+    why: 'href of the “Wikidata Qnnn” link in an entity card (components/card/EntityCard.tsx); followed only when the reader clicks it',
   },
   {
     kind: 'network-api',

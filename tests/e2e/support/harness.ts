@@ -3,12 +3,12 @@
  * hosts map to, and the catch-all server for every other host: what each
  * end-to-end suite starts in beforeAll and stops in afterAll.
  */
-import { startFixtureServer, type FixtureServer } from '../../support/fixture-server';
-import type { BrowserName, BrowserSession } from './browser-session';
+import { startFixtureServer, type FixtureServer } from '../../../lib/node/harness/fixture-server';
+import type { BrowserName, BrowserSession } from '../../../lib/node/harness/browser-session';
 import { startCatchAllServer, type CatchAllServer } from './catch-all-server';
-import { launchChromium, type ChromiumSession } from './chromium';
-import { launchFirefox, type FirefoxSession } from './firefox';
-import { CHROMIUM_BUILD, FIREFOX_BUILD } from './paths';
+import { launchChromium, type ChromiumSession } from '../../../lib/node/harness/chromium';
+import { launchFirefox, type FirefoxSession } from '../../../lib/node/harness/firefox';
+import { CHROMIUM_BUILD, FIREFOX_BUILD } from '../../../lib/node/harness/paths';
 
 export interface Harness<S extends BrowserSession = BrowserSession> {
   session: S;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES_DIR } from '../../support/fixture-server';
+import { FIXTURES_DIR } from '../../../lib/node/harness/fixture-server';
 
 export const ARTICLE_FIXTURE = join(FIXTURES_DIR, 'iranintl-202504220389.html');
 
