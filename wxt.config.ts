@@ -1,14 +1,12 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { annotationDataScript } from './lib/shared/annotations/bundled-set';
+import { annotationDataScript, DATA_SCRIPT } from './lib/shared/annotations/bundled-set';
 import { loadAnnotationSet } from './lib/node/data-check/load-files';
 import type { AnnotationSet } from './lib/shared/annotations/types';
 import { formatProblem } from './lib/node/data-check/validate';
 import { compileHints } from './scripts/vite-compile-hints';
 import { nativeBrowserApi } from './scripts/vite-native-browser-api';
-
-const DATA_SCRIPT = 'annotation-data.js';
 
 // Extension pages load only their own files and may open no connection at all.
 const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self'; style-src 'self'";
@@ -68,9 +66,10 @@ export default defineConfig({
       assets.push({ relativeDest: DATA_SCRIPT, contents: annotationDataScript(validatedSet(wxt.config.root)) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        script.js = [DATA_SCRIPT, ...(script.js ?? []).filter((js) => js !== DATA_SCRIPT)];
-      }
+      // Firefox's background page runs the set before the background script;
+      // Chrome's service worker imports it itself (entrypoints/background.ts).
+      const background = manifest.background as { scripts?: string[] } | undefined;
+      if (background?.scripts) background.scripts = [DATA_SCRIPT, ...background.scripts.filter((js) => js !== DATA_SCRIPT)];
     },
   },
   // Harnesses that build while another build runs point this elsewhere.

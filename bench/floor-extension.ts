@@ -1,14 +1,17 @@
 /**
  * Packs the floor script (floor/content.ts) as an extension of its own,
  * beside a build of Backstory: the same manifest entry (hosts, run_at, the
- * build's annotation-data.js first, the build's content.css), so the two
- * differ only in the content script.
+ * build's content.css). The floor matches in the page, so it runs the
+ * build's annotation-data.js first, which Backstory's page never loads (its
+ * background matches: docs/decisions/0031-matching-in-the-background.md); the
+ * floor's time therefore includes evaluating the set, which Backstory's does not.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { HIGHLIGHT_NAMES } from '../lib/content/highlight/highlighter';
+import { DATA_SCRIPT } from '../lib/shared/annotations/bundled-set';
 
 const SOURCE = join(import.meta.dirname, 'floor', 'content.ts');
 
@@ -23,9 +26,9 @@ interface ContentScriptEntry {
 export function floorExtension(buildDir: string): string {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as { content_scripts: ContentScriptEntry[] };
   const [entry] = manifest.content_scripts;
-  const data = entry.js[0];
+  const data = DATA_SCRIPT;
   const css = entry.css?.[0];
-  if (!data?.endsWith('annotation-data.js') || !css) throw new Error(`${buildDir}: the content script entry is not [annotation-data.js, content.js] with a stylesheet`);
+  if (!existsSync(join(buildDir, data)) || !css) throw new Error(`${buildDir}: no ${data}, or no stylesheet in the content script entry`);
   // The floor paints through the build's own rule; a renamed highlight would leave it painting nothing, unnoticed.
   const name = HIGHLIGHT_NAMES.entity;
   if (!readFileSync(join(buildDir, css), 'utf8').includes(`::highlight(${name})`)) throw new Error(`${buildDir}/${css} has no ::highlight(${name}) rule`);

@@ -22,6 +22,8 @@ export interface BenchOptions {
   stressRuns: number;
   /** Only these stress pages (ids of stress-pages.ts), or all. */
   stressPages: string[] | null;
+  /** Only the set-size comparison (data-on-demand.ts). */
+  scaledOnly: boolean;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -40,6 +42,7 @@ export const USAGE = `npm run bench -- [options]
   --no-stress          leave out the big and busy pages (stress.ts)
   --stress-only        only the big and busy pages
   --stress-runs N      loads per big page, browser and with/without (default 3)
+  --scaled-only        only the comparison with a set 20 times larger
   --stress-pages A,B   only these big pages (ten-mb, edited-1mb, one-node-2mb,
                        nodes-200k, highlights-50k, storm-1mb)
 `;
@@ -71,6 +74,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       'stress-only': { type: 'boolean', default: false },
       'stress-runs': { type: 'string' },
       'stress-pages': { type: 'string' },
+      'scaled-only': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -87,5 +91,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     stress: values['stress-only'] ? 'only' : values['no-stress'] ? 'no' : 'yes',
     stressRuns: positiveInt(values['stress-runs'], 3, 'stress-runs'),
     stressPages: values['stress-pages'] ? values['stress-pages'].split(',') : null,
+    scaledOnly: values['scaled-only'] ?? false,
   };
 }

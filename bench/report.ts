@@ -3,6 +3,7 @@
  * table and written as JSON. A missed target is reported, never hidden and
  * never an error: this is a measurement, not a test.
  */
+import { formatScaledSet, type ScaledSetReport } from './data-on-demand';
 import type { StressCheck, StressRow } from './stress';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -161,6 +162,8 @@ export interface BenchReport {
     speedupOverMarkjs: number;
   };
   contentScript: ContentScriptSize;
+  /** The article with today's set and one 20 times larger (data-on-demand.ts). */
+  scaledSet: ScaledSetReport;
   /** The big and busy pages in Chromium and Firefox (stress.ts), when run. */
   stress?: { rows: StressRow[]; checks: StressCheck[] };
   targets: TargetCheck[];
@@ -174,7 +177,7 @@ export const METHOD = [
   'The targets are read as the issue defines them: to the last highlight placed (the end of the task that makes the annotated mark,',
   'which registers the highlights), plus the style and layout work of the tasks that follow up to the frame that paints them',
   '(the highlights\' cost; paint is not style or layout). The paint-inclusive window is reported next to it.',
-  'The first task counts from the mark; its earlier part (evaluating annotation-data.js and content.js) is reported as "before start".',
+  'The first task counts from the mark; its earlier part (evaluating content.js) is reported as "before start".',
   'Not charged: before the annotated mark (Backstory changes nothing on the page until then) rendering or loading work outside script',
   'and the page\'s load event; at any time, script-free tasks that load a document or image; tasks in which the benchmark polled.',
   'Everything else (script, forced style/layout, IPC, GC, the frame after the mark) is charged to Backstory.',
@@ -326,6 +329,8 @@ export function formatReport(report: BenchReport): string {
     row('longest task, ms', m.longestTaskMs, 0),
     `  mark.js / Backstory (medians${m.estimated ? ', mark.js estimated, a lower bound' : ''}): ${num(longPage.speedupOverMarkjs, 1)}x`,
     '',
+    formatScaledSet(report.scaledSet),
+    '',
     `Content script: ${contentScript.files.map((f) => `${f.file} ${num(f.gzipBytes, 0)} B`).join(' + ')} = ${num(contentScript.gzipBytes, 0)} bytes gzipped (${num(contentScript.bytes, 0)} bytes raw)`,
     '',
     'Targets:',
@@ -337,7 +342,7 @@ export function formatReport(report: BenchReport): string {
   return lines.join('\n');
 }
 
-export function writeReport(path: string, report: BenchReport | { stress: BenchReport['stress'] }): void {
+export function writeReport(path: string, report: BenchReport | { stress: BenchReport['stress'] } | { scaledSet: ScaledSetReport }): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -40,6 +40,8 @@ import { writePerformanceDoc } from './performance-doc';
 import { repeatBackstory, repeatBackstoryWithFloor, repeatMarkjs, repeatRerender } from './scenarios';
 import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEntities, syntheticPage } from './synthetic-page';
 import { formatStress, runStress, stressChecks } from './stress';
+import { formatScaledSet, runScaledSet, SCALE_FACTOR } from './data-on-demand';
+import { loadAnnotationSet } from '../lib/node/data-check/load-files';
 
 const ARTICLE_PATH = '/en/202504220389';
 const ORIGIN = 'http://www.iranintl.com';
@@ -85,6 +87,16 @@ async function main(options: BenchOptions): Promise<void> {
       const rows = await runStress(server!, { chromiumBuild: buildDir, firefoxBuild, runs: options.stressRuns, only: options.stressPages, log });
       return { rows, checks: stressChecks(rows) };
     };
+    const scaledSet = () =>
+      runScaledSet(loadAnnotationSet(PROJECT_DIR).set, buildDir, { serverPort: server!.port, url: ORIGIN + ARTICLE_PATH, runs: options.runs, warmup: options.warmup, log });
+    if (options.scaledOnly) {
+      log(`Article page, today's set and one ${SCALE_FACTOR} times larger, load after load in turn...`);
+      const result = await scaledSet();
+      writeReport(options.reportPath, { scaledSet: result });
+      log(formatScaledSet(result));
+      log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+      return;
+    }
     if (options.stress === 'only') {
       const result = await stress();
       writeReport(options.reportPath, { stress: result });
@@ -103,6 +115,9 @@ async function main(options: BenchOptions): Promise<void> {
       ),
       rerender: await repeatRerender(browser, { url: ORIGIN + ARTICLE_PATH, timeoutMs: 30_000 }, { ...common, name: 'rerender' }),
     }));
+
+    log('Article page, today\'s set and one 20 times larger, load after load in turn...');
+    const scaled = await scaledSet();
 
     log('1 MB page, synthetic entity set...');
     const longPageRuns = await withChromium({ serverPort: server.port, extensionDir: syntheticBuildDir }, ({ browser }) =>
@@ -152,6 +167,7 @@ async function main(options: BenchOptions): Promise<void> {
         speedupOverMarkjs: markjsReport.busyMs.median / longPageBackstory.busyMs.median,
       },
       contentScript: size,
+      scaledSet: scaled,
     };
     const stressResult = options.stress === 'yes' ? await stress() : undefined;
     const report: BenchReport = { ...partial, targets: targetChecks(partial), stress: stressResult };

@@ -15,6 +15,7 @@ import PopupTimeline from './PopupTimeline';
 import SettingsPanel from './SettingsPanel';
 import ViewTabs from './ViewTabs';
 import { openExtensionPage } from '../lib/extension/popup/open-page';
+import { isAnnotated, pageSwitch } from '../lib/shared/page-status';
 
 export interface PopupProps {
   /** Delay before re-reading the page after a setting changes (the page applies it first). */
@@ -91,7 +92,7 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
   const reveal = (target: RevealTarget) => {
     if (tab.kind === 'report') void revealOnPage(tab.tabId, target);
   };
-  const pageOn = report && report.status !== 'no-article' && report.status !== 'site-off' ? report.status !== 'page-off' : null;
+  const pageOn = report ? pageSwitch(report.status) : null;
   const controls = (
     <SettingsPanel
       settings={settings}
@@ -121,7 +122,7 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
     );
   }
   const r = tab.report;
-  const annotated = r.status === 'article' || r.status === 'other-article';
+  const annotated = isAnnotated(r.status);
   const summary = () => (
     <>
       {r.article && <ArticleSummary article={r.article} />}

@@ -1,18 +1,24 @@
 import { browser } from 'wxt/browser';
-import { badgeText, parseBackgroundRequest, type MessageError } from '../lib/shared/messages';
+import { answerBackgroundRequest } from '../lib/extension/background/answer-request';
+import { bundledAnnotationSet, DATA_SCRIPT } from '../lib/shared/annotations/bundled-set';
 
 export default defineBackground(() => {
+  // Chrome's service worker loads the set here (a worker may import scripts
+  // only while it first runs); Firefox's background page lists it in the
+  // manifest before this script (wxt.config.ts).
+  if (typeof importScripts === 'function') importScripts(`/${DATA_SCRIPT}`);
+  const set = loadSet();
   // Manifest V3 has `action`, the Firefox Manifest V2 build `browserAction`.
   const action = browser.action ?? browser.browserAction;
-  browser.runtime.onMessage.addListener((message, sender): Promise<true | MessageError> => {
-    const parsed = parseBackgroundRequest(message);
-    if (!parsed.ok) return Promise.resolve(parsed.error);
-    const tabId = sender.tab?.id;
-    // Only a content script speaks for a tab; an extension page has none to badge.
-    if (tabId === undefined) return Promise.resolve({ error: 'invalid-message', reason: 'badge messages come from a tab' });
-    return Promise.all([
-      action.setBadgeBackgroundColor({ tabId, color: '#1d4ed8' }),
-      action.setBadgeText({ tabId, text: badgeText(parsed.message.count) }),
-    ]).then(() => true as const);
-  });
+  const setBadge = (tabId: number, text: string) =>
+    Promise.all([action.setBadgeBackgroundColor({ tabId, color: '#1d4ed8' }), action.setBadgeText({ tabId, text })]);
+  browser.runtime.onMessage.addListener((message, sender) => answerBackgroundRequest({ set, setBadge }, message, sender));
 });
+
+function loadSet(): ReturnType<typeof bundledAnnotationSet> | null {
+  try {
+    return bundledAnnotationSet();
+  } catch {
+    return null;
+  }
+}

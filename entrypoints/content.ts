@@ -1,9 +1,9 @@
 import '../components/card/highlights.css';
 import { browser } from 'wxt/browser';
-import { bundledAnnotationSet } from '../lib/shared/annotations/bundled-set';
 import { BackstoryPage } from '../lib/content/backstory-page';
 import { highlightApiAvailable } from '../lib/content/highlight/highlighter';
 import { answerContentRequest } from '../lib/content/answer-request';
+import { messagePageData } from '../lib/content/page-data-client';
 import { parseBackgroundRequest } from '../lib/shared/messages';
 import { isPublisherHost, PUBLISHER_HOSTS } from '../lib/shared/publisher';
 import { loadPagesOff, loadSettings, onSettingsChanged } from '../lib/shared/settings';
@@ -20,11 +20,10 @@ export default defineContentScript({
     if (!isPublisherHost(location.hostname) || !highlightApiAvailable()) return;
     // Marks let benchmarks and the demo measure Backstory's work on the page.
     performance.mark('backstory:start');
-    const set = bundledAnnotationSet();
     const page = new BackstoryPage({
       win: window,
-      set,
-      formIndex: set.formIndex,
+      // The set stays in the background: the page sends its article's text and gets the analysis back.
+      data: messagePageData((message) => browser.runtime.sendMessage(message)),
       loadSettings,
       loadPagesOff,
       sendBadge: (count) => {

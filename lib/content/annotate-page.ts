@@ -1,22 +1,25 @@
 /**
- * One annotation pass over a detected page: index the article's text, find
- * entity mentions and anchor the article's notes. Long texts are worked
- * through in time slices so the page stays responsive. DOM Ranges are made
- * only when something needs one (a highlight on screen, a hit test, a card):
- * a live Range costs time to make and slows the page's own DOM changes.
+ * One annotation pass over a detected page: index the article's text, have
+ * it analysed (entity mentions and note anchors, worked out by the background
+ * from the text alone: docs/decisions/0031-matching-in-the-background.md) and
+ * turn the answer into placed annotations. Long texts are indexed and placed
+ * in time slices so the page stays responsive. DOM Ranges are made only when
+ * something needs one (a highlight on screen, a hit test, a card): a live
+ * Range costs time to make and slows the page's own DOM changes.
  */
-import { anchorSteps } from '../shared/anchoring/anchor';
 import { contextOf, type MentionOnPage } from '../shared/corrections';
-import type { AnnotationSet, Entity, Note } from '../shared/annotations/types';
-import { formApplies } from '../shared/mentions/active-forms';
-import { entityMatcher, type EntityFormIndex, type FormRef } from '../shared/mentions/entity-forms';
+import { MAX_TEXT_CHARS, type Orphan } from '../shared/analysis/analyse-text';
+import type { PageDataSource } from '../shared/analysis/page-data';
+import type { PageRecords } from '../shared/analysis/page-records';
+import type { Entity, Note } from '../shared/annotations/types';
 import { firstOfEach } from '../shared/mentions/find-mentions';
-import { type LinkReason, type RawMention, resolveMentions, shortSenses } from '../shared/mentions/resolve-mentions';
+import type { LinkReason } from '../shared/mentions/resolve-mentions';
 import type { DetectedPage } from './page/detect-page';
 import type { Settings } from '../shared/settings';
 import { textIndexSteps, type TextIndex } from './text-index';
-import { lowerCaseSameLength } from '../shared/text/word-chars';
 import { SLICE_MS, TimeSlicer } from './yield-to-main';
+
+export { MAX_TEXT_CHARS, type Orphan };
 
 export type AnnotatedPage = Extract<DetectedPage, { kind: 'article' | 'other-article' }>;
 
@@ -44,10 +47,6 @@ export interface PlacedNote extends Placement {
 
 export type PlacedAnnotation = PlacedEntity | PlacedNote;
 
-export interface Orphan {
-  noteId: string;
-  reason: string;
-}
 
 export interface AnnotationResult {
   page: AnnotatedPage;
@@ -61,27 +60,11 @@ export interface AnnotationResult {
   orphans: Orphan[];
   /** Notes and mentions in text order: the keyboard's path through the page. */
   ordered: PlacedAnnotation[];
+  /** The records the annotations refer to: the page's entities, its article's notes, their sources. */
+  records: PageRecords;
   /** Set when the page was too long to annotate: nothing is placed, and the popup says why. */
   tooLong?: { textChars: number; maxTextChars: number };
 }
-
-const CHUNK_CHARS = 20_000;
-
-/**
- * Past this much article text Backstory annotates nothing and says so
- * (the popup reads `tooLong` from the page report). The work is sliced, so
- * a longer page would not freeze the reader, but it would not be worth it:
- * an annotated article is 4 KB of text and a very long one 100 KB; 3 million
- * characters is a 500,000-word book. Measured here (2 shared cores) before
- * the cut-off: a 10 MB page took a 3–4 s pass and 43 MB of heap for 214,000
- * mentions nobody could read through, and 1 MB about 0.5 s. At this size the
- * pass is about 1.5 s of sliced work; past it, the index stops as soon as
- * the text is longer (the rest of the page is never walked).
- */
-export const MAX_TEXT_CHARS = 3_000_000;
-
-/** Characters lower-cased at a time: toLowerCase of 10 MB is one long native call. */
-const LOWERCASE_CHARS = 262_144;
 
 export interface AnnotateOptions {
   isCancelled?: () => boolean;
@@ -90,21 +73,6 @@ export interface AnnotateOptions {
   budgetMs?: number;
   /** See MAX_TEXT_CHARS (tests set a small one). */
   maxTextChars?: number;
-}
-
-/** lowerCaseSameLength in pieces, never splitting a surrogate pair (whose case maps as one character). */
-function* lowerCaseSteps(text: string): Generator<void, string> {
-  if (text.length <= LOWERCASE_CHARS) return lowerCaseSameLength(text);
-  const parts: string[] = [];
-  for (let from = 0; from < text.length; ) {
-    let to = Math.min(text.length, from + LOWERCASE_CHARS);
-    const last = text.charCodeAt(to - 1);
-    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to++;
-    parts.push(lowerCaseSameLength(text.slice(from, to)));
-    from = to;
-    yield;
-  }
-  return parts.join('');
 }
 
 /** An annotation whose DOM Range is made on first use (a class, so 10,000 of them stay cheap). */
@@ -171,11 +139,14 @@ function mergeByStart(notes: PlacedNote[], mentions: PlacedEntity[]): PlacedAnno
   return out;
 }
 
+/** Placed mentions made between checks of the time slice. */
+const PLACE_BATCH = 2_000;
+
+const NO_RECORDS: PageRecords = { entities: [], notes: [], sources: [] };
+
 export async function annotatePage(
   page: AnnotatedPage,
-  set: AnnotationSet,
-  /** `set`'s surface forms compiled (compileEntityForms; the build ships the bundled set's). */
-  formIndex: EntityFormIndex,
+  data: PageDataSource,
   settings: Settings,
   options: AnnotateOptions = {},
 ): Promise<AnnotationResult | null> {
@@ -184,56 +155,37 @@ export async function annotatePage(
   const index = await slicer.run(textIndexSteps(page.root, { maxChars: maxTextChars }), null);
   if (!index) return null;
   const { text } = index;
-  if (index.truncated) {
-    return { page, index, mentions: [], mentionCounts: new Map(), notes: [], orphans: [], ordered: [], tooLong: { textChars: text.length, maxTextChars } };
-  }
+  const empty = { page, index, mentions: [], mentionCounts: new Map(), notes: [], orphans: [], ordered: [], records: NO_RECORDS };
+  if (index.truncated) return { ...empty, tooLong: { textChars: text.length, maxTextChars } };
 
-  const matcher = entityMatcher(set.entities, formIndex, page.date, (entity) => settings.entityTypes.includes(entity.type));
-  const lowered = await slicer.run(lowerCaseSteps(text), null);
-  if (lowered === null) return null;
-  const raw: RawMention[] = [];
-  const addMention = (start: number, end: number, ref: FormRef): void => {
-    raw.push({ start, end, ref });
-  };
-  for (let from = 0; from < text.length; ) {
-    if (!(await slicer.checkpoint())) return null;
-    from = matcher.forEachMatch(text, from, Math.min(text.length, from + CHUNK_CHARS), lowered, addMention);
-  }
-  // Made only when a short form matched: most pages of most sets need no senses.
-  const senses = raw.some((m) => m.ref.form.kind === 'short')
-    ? shortSenses(set.entities, (entity, form) => settings.entityTypes.includes(entity.type) && formApplies(form, page.date))
-    : new Map();
+  const analysis = await data.analyse({
+    text,
+    pageDate: page.date,
+    articleId: page.kind === 'article' ? page.article.id : null,
+    entityTypes: settings.entityTypes,
+  });
+  if (options.isCancelled?.()) return null;
+  if (!analysis) return empty;
+  const { records } = analysis;
+  const entities = new Map(records.entities.map((e) => [e.id, e]));
   const found: PlacedEntity[] = [];
   const mentionCounts = new Map<Entity, number>();
-  for (const m of resolveMentions(raw, text, page.date, senses)) {
-    if (options.isRejected?.({ entityId: m.entity.id, words: text.slice(m.start, m.end), before: contextOf(text, m.start, m.end).before })) continue;
-    mentionCounts.set(m.entity, (mentionCounts.get(m.entity) ?? 0) + 1);
-    found.push(new PlacedMention(index, m.entity, m.start, m.end, m.reason));
+  for (let i = 0; i < analysis.mentions.length; i++) {
+    if (i % PLACE_BATCH === PLACE_BATCH - 1 && !(await slicer.checkpoint())) return null;
+    const m = analysis.mentions[i];
+    const entity = entities.get(m.entityId);
+    if (!entity) continue;
+    if (options.isRejected?.({ entityId: entity.id, words: text.slice(m.start, m.end), before: contextOf(text, m.start, m.end).before })) continue;
+    mentionCounts.set(entity, (mentionCounts.get(entity) ?? 0) + 1);
+    found.push(new PlacedMention(index, entity, m.start, m.end, m.reason));
   }
   const mentions = settings.mentionMode === 'first' ? firstOfEach(found, (m) => m.id) : found;
-
-  const notes: PlacedNote[] = [];
-  const orphans: Orphan[] = [];
-  if (page.kind === 'article') {
-    const byId = new Map<string, Note>(set.notes.map((n) => [n.id, n]));
-    for (const noteId of page.article.notes) {
-      if (!(await slicer.checkpoint())) return null;
-      const note = byId.get(noteId);
-      if (!note) continue;
-      let reason = 'no target on this article';
-      const before = notes.length;
-      for (const target of note.targets.filter((t) => t.source === page.article.url)) {
-        const result = await slicer.run(anchorSteps(index, target.selector), null);
-        if (!result) return null;
-        if (result.status === 'orphan') reason = result.reason;
-        else notes.push(new PlacedPassage(index, note, result.start, result.end));
-      }
-      if (notes.length === before) orphans.push({ noteId: note.id, reason });
-    }
-    notes.sort((a, b) => a.start - b.start);
-  }
-
-  return { page, index, mentions, mentionCounts, notes, orphans, ordered: mergeByStart(notes, mentions) };
+  const notesById = new Map<string, Note>(records.notes.map((n) => [n.id, n]));
+  const notes = analysis.notes.flatMap((p) => {
+    const note = notesById.get(p.noteId);
+    return note ? [new PlacedPassage(index, note, p.start, p.end)] : [];
+  });
+  return { page, index, mentions, mentionCounts, notes, orphans: analysis.orphans, ordered: mergeByStart(notes, mentions), records };
 }
 
 /** The annotation at a text offset: an entity mention first, else a note passage. */

@@ -8,12 +8,13 @@ import type { CardView } from '../../components/card/AnnotationCard';
 import type { RejectScope } from '../../components/card/NotThis';
 import { addCorrection, contextOf, type Correction, correctionsForPage, isCorrected, loadCorrections } from '../shared/corrections';
 import { registerLookup, type SourceLookup } from '../shared/annotations/fact-sourcing';
-import type { AnnotationSet, Entity, Note } from '../shared/annotations/types';
+import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
+import type { Entity, Note } from '../shared/annotations/types';
 import { Highlighter } from './highlight/highlighter';
 import { MentionWindow } from './highlight/mention-window';
-import type { PageReport, RevealTarget } from '../shared/messages';
+import type { PageStatus, RevealTarget } from '../shared/messages';
+import { isAnnotated, pageStatus } from '../shared/page-status';
 import { firstDay } from '../shared/mentions/active-forms';
-import type { EntityFormIndex } from '../shared/mentions/entity-forms';
 import { detectPage, type DetectedPage, type PageLocation } from './page/detect-page';
 import { pageKey, type Settings } from '../shared/settings';
 import type { ArticleText } from '../shared/article-text';
@@ -27,9 +28,8 @@ import { PageWatcher } from './page-watcher';
 
 export interface BackstoryPageOptions {
   win: Window;
-  set: AnnotationSet;
-  /** The set's forms compiled for the matcher, as annotation-data.js ships them. */
-  formIndex: EntityFormIndex;
+  /** The annotation set, asked through messages to the background (localPageData in tests). */
+  data: PageDataSource;
   loadSettings(): Promise<Settings>;
   loadPagesOff(): Promise<string[]>;
   /** The reader's link corrections (default: from the extension's local storage). */
@@ -66,6 +66,9 @@ export class BackstoryPage {
   /** A pass has finished with the reader's settings: until then the report says "loading", not a guess. */
   private settled = false;
   private lookups: { entities: Map<string, Entity>; notes: Map<string, Note>; sources: SourceLookup } | null = null;
+  /** The background's answer for the page's URL (one question per address: the watcher re-detects often). */
+  private articleLookup: { key: string; answer: Promise<ArticleLookup> } | null = null;
+  private checkedTo = '';
 
   constructor(private readonly options: BackstoryPageOptions) {
     this.doc = options.win.document;
@@ -104,16 +107,19 @@ export class BackstoryPage {
   /** Re-detects and re-annotates the page; a newer call cancels an older one. */
   async refresh(): Promise<void> {
     const generation = ++this.generation;
-    const page = (this.detected = detectPage(this.doc, this.location(), this.options.set));
+    const location = this.location();
+    const lookup = await this.lookupArticle(location);
+    if (generation !== this.generation) return;
+    this.checkedTo = lookup.checkedTo;
+    const page = (this.detected = detectPage(this.doc, location, lookup.article));
     const settings = this.settings;
-    if (!settings?.siteEnabled || this.pageIsOff() || (page.kind !== 'article' && page.kind !== 'other-article')) {
+    if (!settings || !isAnnotated(this.status(true)) || (page.kind !== 'article' && page.kind !== 'other-article')) {
       this.teardown();
     } else {
       const started = performance.now();
-      const { set, formIndex } = this.options;
       const url = this.url();
       const corrections = correctionsForPage(this.corrections, url);
-      const result = await annotatePage(page, set, formIndex, settings, {
+      const result = await annotatePage(page, this.options.data, settings, {
         isCancelled: () => generation !== this.generation,
         isRejected: corrections.length > 0 ? (mention) => isCorrected(corrections, url, mention) : undefined,
       });
@@ -145,18 +151,10 @@ export class BackstoryPage {
 
   report(): PageReportWithLimits {
     const page = this.detected;
-    const status = !this.settled || !this.settings
-      ? 'loading'
-      : !this.settings.siteEnabled
-        ? 'site-off'
-        : page.kind !== 'article' && page.kind !== 'other-article'
-          ? 'no-article'
-          : this.pageIsOff()
-            ? 'page-off'
-            : page.kind;
+    const status = this.status(this.settled);
     const article = page.kind === 'article' || page.kind === 'pending' ? page.article : undefined;
     const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : undefined;
-    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.options.set.checkedTo, this.annotateMs, date);
+    return buildPageReport(status, this.url(), article, this.result, this.byId.entities, this.byId.notes, this.checkedTo, this.annotateMs, date);
   }
 
   /** The annotated article as plain text with its placed notes (for the print page), or null elsewhere. */
@@ -172,12 +170,29 @@ export class BackstoryPage {
     return this.cards.reveal(target);
   }
 
-  /** The data's own references by id (an article's notes and publisher, facts' sources), made on first use. */
+  /** The page's records by id (its entities, its article's notes and publisher, their sources), made on first use. */
   private get byId(): { entities: Map<string, Entity>; notes: Map<string, Note>; sources: SourceLookup } {
+    const records = this.result?.records ?? { entities: [], notes: [], sources: [] };
     return (this.lookups ??= {
-      entities: new Map(this.options.set.entities.map((e) => [e.id, e])),
-      notes: new Map(this.options.set.notes.map((n) => [n.id, n])),
-      sources: registerLookup(this.options.set.sources),
+      entities: new Map(records.entities.map((e) => [e.id, e])),
+      notes: new Map(records.notes.map((n) => [n.id, n])),
+      sources: registerLookup(records.sources),
+    });
+  }
+
+  private lookupArticle(location: PageLocation): Promise<ArticleLookup> {
+    const key = `${location.hostname}${location.pathname}`;
+    if (this.articleLookup?.key !== key) this.articleLookup = { key, answer: this.options.data.article(location) };
+    return this.articleLookup.answer;
+  }
+
+  private status(settled: boolean): PageStatus {
+    const { kind } = this.detected;
+    return pageStatus({
+      settled,
+      siteEnabled: this.settings?.siteEnabled ?? null,
+      pageOff: this.pageIsOff(),
+      page: kind === 'article' || kind === 'other-article' ? kind : 'none',
     });
   }
 
@@ -196,6 +211,7 @@ export class BackstoryPage {
 
   private apply(result: AnnotationResult, settings: Settings): void {
     this.result = result;
+    this.lookups = null;
     this.highlighter?.dispose();
     this.mentionWindow?.dispose();
     const highlighter = (this.highlighter = new Highlighter(settings.highlightStyle));
@@ -251,6 +267,7 @@ export class BackstoryPage {
     this.interaction?.dispose();
     this.cards.clear();
     this.result = null;
+    this.lookups = null;
     this.highlighter?.dispose();
     this.mentionWindow?.dispose();
     this.highlighter = this.mentionWindow = this.interaction = null;

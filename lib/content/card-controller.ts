@@ -30,6 +30,9 @@ const GIVES_FOCUS_BACK: ReadonlySet<CloseReason> = new Set(['escape', 'close-but
 
 /** The layer as the controller drives it (card-layer.tsx; a fake in unit tests). */
 export interface CardSurface {
+  /** Renders a card that is about to open, still hidden (the hover delay is running). */
+  prepare(content: CardContent): void;
+  /** Shows `content` (rendered again unless it is what was prepared). */
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void;
   /** Re-renders the open card with new content where it is. */
   update(content: CardContent, focus: boolean): void;
@@ -63,6 +66,9 @@ export class CardController {
   private layer: CardSurface | null = null;
   private result: AnnotationResult | null = null;
   private card: OpenCard | null = null;
+  /** The card the hover delay will open, rendered ahead (prepare). */
+  private prepared: (OpenCard & { content: CardContent }) | null = null;
+  private prepareToken: object | null = null;
   /** Where focus was when a card was opened by keyboard: it goes back there on close. */
   private focusBefore: HTMLElement | null = null;
   /** The keyboard's position in the page's annotations (-1: before the first). */
@@ -77,6 +83,7 @@ export class CardController {
     this.hover = new HoverIntent<PlacedAnnotation>({
       open: (annotation) => this.open(annotation, { via: 'pointer', ...this.lastPoint }),
       close: () => this.close('pointer-left'),
+      prepare: (annotation) => this.prepare(annotation),
     });
   }
 
@@ -120,9 +127,9 @@ export class CardController {
   }
 
   /** The pointer rests on `target` (or on no annotation), at `point`. */
-  pointerOver(target: PlacedAnnotation | null, point?: { x: number; y: number }): void {
+  pointerOver(target: PlacedAnnotation | null, point?: { x: number; y: number }, since?: number): void {
     if (point) this.lastPoint = point;
-    this.hover.pointerOver(target);
+    this.hover.pointerOver(target, since);
   }
 
   /** A tap (touch or pen): on an annotation opens its card, elsewhere closes the open one. */
@@ -157,7 +164,10 @@ export class CardController {
   open(annotation: PlacedAnnotation, how: OpenHow): void {
     const range = annotation.range;
     if (!range) return;
-    const view = annotation.kind === 'entity' ? this.entityView(annotation) : ({ kind: 'note', note: annotation.note } as const);
+    const prepared = this.prepared?.annotation === annotation ? this.prepared : null;
+    this.prepared = null;
+    const view = prepared?.view ?? this.viewOf(annotation);
+    const content = prepared?.content ?? this.options.content(view);
     const layer = this.surface();
     const keyboard = how.via === 'keyboard';
     if (keyboard) {
@@ -168,11 +178,30 @@ export class CardController {
     }
     this.card = { annotation, view };
     this.options.highlight(range);
-    layer.show(this.options.content(view), { range, x: how.x, y: how.y }, keyboard);
+    layer.show(content, { range, x: how.x, y: how.y }, keyboard);
     this.track(annotation, keyboard);
     const [title, kind] = view.kind === 'entity' ? [view.entity.name, t(`type_${view.entity.type}`)] : [view.note.title, t('noteLabel')];
     this.cardsAnnounced++;
     layer.announce(t('announceCard', [title, kind]));
+  }
+
+  /**
+   * Renders the card the hover delay will open, in a task of its own after
+   * the pointer's frame, so the card shows as soon as the delay ends.
+   */
+  private prepare(annotation: PlacedAnnotation): void {
+    const token = (this.prepareToken = {});
+    setTimeout(() => {
+      if (token !== this.prepareToken || this.card || !annotation.range) return;
+      const view = this.viewOf(annotation);
+      const content = this.options.content(view);
+      this.prepared = { annotation, view, content };
+      this.surface().prepare(content);
+    }, 0);
+  }
+
+  private viewOf(annotation: PlacedAnnotation): CardView {
+    return annotation.kind === 'entity' ? this.entityView(annotation) : { kind: 'note', note: annotation.note };
   }
 
   /** The one way a card closes. */

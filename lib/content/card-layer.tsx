@@ -7,7 +7,8 @@
  * The page must not be able to speak in Backstory's voice, so:
  * - the shadow root is closed: page scripts get `shadowRoot === null` and
  *   cannot rewrite a card's words or links (only this module keeps the root;
- *   tests reach it through `layerShadowRoot`, from the content script's side);
+ *   browser tests record it as it is attached, tests/support/closed-roots.ts,
+ *   and end-to-end tests read it through the browsers' protocols);
  * - the host is a plain <div>, which no page can claim with
  *   customElements.define (a custom element name such as "backstory-layer"
  *   could be defined by the page first: its constructor would run for
@@ -59,13 +60,6 @@ export interface CardLayerEvents {
 }
 
 const VIEWPORT_PADDING = 8;
-
-/** Shadow roots of the layers this script made: closed to the page, reachable from the content script (and its tests). */
-const shadowRoots = new WeakMap<Element, ShadowRoot>();
-
-export function layerShadowRoot(host: Element): ShadowRoot | null {
-  return shadowRoots.get(host) ?? null;
-}
 
 /** An attribute name no page can know in advance: "data-" and ten random letters. */
 function randomAttributeName(): string {
@@ -121,6 +115,8 @@ export class CardLayer {
   private readonly live: HTMLElement;
   private stopAutoUpdate: (() => void) | null = null;
   private anchor: CardAnchor | null = null;
+  /** Content rendered ahead by prepare(), still hidden. */
+  private prepared: CardContent | null = null;
   private focusOnShow = false;
 
   constructor(
@@ -130,7 +126,6 @@ export class CardLayer {
     this.host = doc.createElement('div');
     this.host.setAttribute(randomAttributeName(), '');
     this.shadow = this.host.attachShadow({ mode: 'closed' });
-    shadowRoots.set(this.host, this.shadow);
     const style = doc.createElement('style');
     style.textContent = cardCss;
     this.live = doc.createElement('div');
@@ -161,22 +156,19 @@ export class CardLayer {
     return node !== null && (node === this.host || this.host.contains(node) || this.shadow.contains(node));
   }
 
+  /** Renders `content` into the hidden card, so showing it later only places it. */
+  prepare(content: CardContent): void {
+    if (this.anchor) return;
+    this.attach();
+    this.renderCard(content);
+    this.prepared = content;
+  }
+
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void {
     this.attach();
     this.anchor = anchor;
-    render(
-      <AnnotationCard
-        view={content.view}
-        relatedNotes={content.relatedNotes}
-        sources={content.sources}
-        articleDate={content.articleDate}
-        onClose={this.events.onClose}
-        onOpenNote={this.events.onOpenNote}
-        onBack={this.events.onBack}
-        onReject={this.events.onReject}
-      />,
-      this.floating,
-    );
+    if (content !== this.prepared) this.renderCard(content);
+    this.prepared = null;
     // Hidden until Floating UI has placed it, so it never flashes at the corner.
     this.floating.style.visibility = 'hidden';
     this.floating.hidden = false;
@@ -190,6 +182,22 @@ export class CardLayer {
     if (body) body.scrollTop = 0;
   }
 
+  private renderCard(content: CardContent): void {
+    render(
+      <AnnotationCard
+        view={content.view}
+        relatedNotes={content.relatedNotes}
+        sources={content.sources}
+        articleDate={content.articleDate}
+        onClose={this.events.onClose}
+        onOpenNote={this.events.onOpenNote}
+        onBack={this.events.onBack}
+        onReject={this.events.onReject}
+      />,
+      this.floating,
+    );
+  }
+
   /** Re-renders the open card with new content (e.g. a note opened from an entity card). */
   update(content: CardContent, focus: boolean): void {
     if (this.anchor) this.show(content, this.anchor, focus);
@@ -199,6 +207,7 @@ export class CardLayer {
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     this.anchor = null;
+    this.prepared = null;
     render(null, this.floating);
     if (supportsPopover(this.floating) && this.floating.matches(':popover-open')) this.floating.hidePopover();
     this.floating.hidden = true;

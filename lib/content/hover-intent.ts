@@ -14,6 +14,12 @@ export const CLOSE_GRACE_MS = 300;
 export interface HoverIntentActions<T> {
   open(target: T): void;
   close(): void;
+  /**
+   * A card for `target` will open when the delay ends, unless the pointer
+   * moves on: the work of opening it can start now, so the card shows the
+   * moment the delay ends (issue #16: within a frame of the delay).
+   */
+  prepare?(target: T): void;
 }
 
 export class HoverIntent<T> {
@@ -29,14 +35,19 @@ export class HoverIntent<T> {
     private readonly actions: HoverIntentActions<T>,
     private readonly openDelay = OPEN_DELAY_MS,
     private readonly closeGrace = CLOSE_GRACE_MS,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   get current(): T | null {
     return this.shown;
   }
 
-  /** The pointer is over `target` (or over no annotation). */
-  pointerOver(target: T | null): void {
+  /**
+   * The pointer is over `target` (or over no annotation), since `since` (the
+   * pointer event's timeStamp, on the performance.now() clock): the delay
+   * counts from the pointer's arrival, not from the frame the hit test ran in.
+   */
+  pointerOver(target: T | null, since?: number): void {
     if (target !== this.suppressed) this.suppressed = null;
     if (target !== null && target === this.shown) {
       this.cancelClose();
@@ -47,12 +58,15 @@ export class HoverIntent<T> {
     if (this.shown !== null && !this.inCard) this.scheduleClose();
     if (target === null || target === this.suppressed || target === this.pendingTarget) return;
     this.pendingTarget = target;
+    const waited = since === undefined ? 0 : Math.max(0, this.now() - since);
     this.openTimer = setTimeout(() => {
       this.openTimer = undefined;
       this.pendingTarget = null;
       this.adopt(target);
       this.actions.open(target);
-    }, this.openDelay);
+    }, Math.max(0, this.openDelay - waited));
+    // Only the first card: an open card stays as it is until the delay ends.
+    if (this.shown === null) this.actions.prepare?.(target);
   }
 
   /** A card for `target` was opened some other way (keyboard, touch, popup): track it as shown. */

@@ -21,7 +21,7 @@ export type AnnotationsAt = (node: Node, offset: number) => PlacedAnnotation[];
 
 export class Interaction {
   private frame = 0;
-  private lastMove: { x: number; y: number } | null = null;
+  private lastMove: { x: number; y: number; at: number } | null = null;
   private readonly removers: (() => void)[] = [];
 
   constructor(
@@ -61,7 +61,7 @@ export class Interaction {
 
   private onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
-    this.lastMove = { x: event.clientX, y: event.clientY };
+    this.lastMove = { x: event.clientX, y: event.clientY, at: event.timeStamp };
     if (this.frame) return;
     // One hit test per frame, however fast the pointer events come.
     this.frame = requestAnimationFrame(() => {
@@ -69,7 +69,7 @@ export class Interaction {
       const point = this.lastMove;
       if (!point) return;
       if (this.cards.contains(this.doc.elementFromPoint(point.x, point.y))) return;
-      this.cards.pointerOver(this.hitTest(point.x, point.y), point);
+      this.cards.pointerOver(this.hitTest(point.x, point.y), { x: point.x, y: point.y }, point.at);
     });
   }
 

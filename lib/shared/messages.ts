@@ -1,9 +1,11 @@
 /**
  * Messages between the popup, the content script and the background script.
  * The content script is the source of truth about the page: the popup asks it
- * what is there now rather than reading the data file.
+ * what is there now rather than reading the data file. The background holds
+ * the annotation set and answers the content script's questions about it.
  */
-import type { EntityType, SingleSourceCaveat, SummaryPoint, TextDirection } from './annotations/types';
+import { MAX_TEXT_CHARS, type AnalyseRequest } from './analysis/analyse-text';
+import { ENTITY_TYPES, type EntityType, type SingleSourceCaveat, type SummaryPoint, type TextDirection } from './annotations/types';
 
 export interface EntityFound {
   id: string;
@@ -74,7 +76,12 @@ export type ContentRequest =
   /** The article as plain text with its placed notes (the print page); answered with an ArticleText or null. */
   | { type: 'backstory:get-article-text' };
 
-export type BackgroundRequest = { type: 'backstory:badge'; count: number };
+export type BackgroundRequest =
+  | { type: 'backstory:badge'; count: number }
+  /** Which annotated article a page of the publisher's is; answered with an ArticleLookup. */
+  | { type: 'backstory:article'; hostname: string; pathname: string }
+  /** Entity mentions and note anchors in an article's text; answered with an Analysis. */
+  | { type: 'backstory:analyse'; request: AnalyseRequest };
 
 /**
  * What a receiver answers to a message it will not act on. Listeners answer
@@ -92,6 +99,8 @@ type Schema<T> = (message: Record<string, unknown>) => T | string;
 
 /** Ids in the data are short slugs; anything longer is not one of ours. */
 const MAX_ID_LENGTH = 200;
+/** A hostname or path longer than this is not a page of the publisher's. */
+const MAX_URL_PART = 4096;
 /** Badge counts beyond this are not a page's annotations (the badge shows 999+ from 1,000). */
 export const MAX_BADGE_COUNT = 1_000_000;
 
@@ -119,6 +128,19 @@ const CONTENT_SCHEMAS: { [K in ContentRequest['type']]: Schema<Extract<ContentRe
 const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<BackgroundRequest, { type: K }>> } = {
   'backstory:badge': ({ count }) =>
     isCount(count, MAX_BADGE_COUNT) ? { type: 'backstory:badge', count } : `badge count must be an integer from 0 to ${MAX_BADGE_COUNT}`,
+  'backstory:article': ({ hostname, pathname }) =>
+    typeof hostname === 'string' && hostname.length <= MAX_URL_PART && typeof pathname === 'string' && pathname.length <= MAX_URL_PART
+      ? { type: 'backstory:article', hostname, pathname }
+      : 'article lookup needs a hostname and a pathname',
+  'backstory:analyse': ({ request }) => {
+    if (!isRecord(request)) return 'analyse needs a request object';
+    const { text, pageDate, articleId, entityTypes } = request;
+    if (typeof text !== 'string' || text.length > MAX_TEXT_CHARS) return `analyse text must be a string of at most ${MAX_TEXT_CHARS} characters`;
+    if (pageDate !== null && (typeof pageDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(pageDate))) return 'analyse pageDate must be YYYY-MM-DD or null';
+    if (articleId !== null && (typeof articleId !== 'string' || articleId.length === 0 || articleId.length > MAX_ID_LENGTH)) return 'analyse articleId must be a short string or null';
+    if (!Array.isArray(entityTypes) || !entityTypes.every((t) => (ENTITY_TYPES as readonly unknown[]).includes(t))) return 'analyse entityTypes must list known entity types';
+    return { type: 'backstory:analyse', request: { text, pageDate, articleId, entityTypes: entityTypes as EntityType[] } };
+  },
 };
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: MessageError };

@@ -140,12 +140,11 @@ describe('Backstory on the article page (real Chromium)', () => {
     let release!: () => void;
     const settingsRead = new Promise<void>((resolve) => (release = resolve));
     const { BackstoryPage } = await import('../../lib/content/backstory-page');
-    const { compileEntityForms } = await import('../../lib/shared/mentions/entity-forms');
+    const { localData } = await import('../support/local-data');
     const { DEFAULT_SETTINGS } = await import('../../lib/shared/settings');
     const page = new BackstoryPage({
       win: window,
-      set: annotationSet,
-      formIndex: compileEntityForms(annotationSet.entities),
+      data: localData(annotationSet),
       loadSettings: async () => (await settingsRead, { ...DEFAULT_SETTINGS, entityTypes: [...DEFAULT_SETTINGS.entityTypes] }),
       loadPagesOff: async () => [],
       sendBadge: () => {},

@@ -5,12 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { annotatePage } from '../../lib/content/annotate-page';
-import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
+import { localData } from '../support/local-data';
 import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
 import { annotationSet } from '../support/bundled-data';
 import { longArticle } from '../support/long-article';
 
-const formIndex = compileEntityForms(annotationSet.entities);
 
 const page = longArticle;
 
@@ -27,7 +26,7 @@ describe('a long pass and the page (real Chromium)', () => {
     setTimeout(tick, 0);
     let finishedAt = 0;
     const startedAt = performance.now();
-    const result = await annotatePage(article, annotationSet, formIndex, DEFAULT_SETTINGS).then((r) => {
+    const result = await annotatePage(article, localData(annotationSet), DEFAULT_SETTINGS).then((r) => {
       finishedAt = performance.now();
       return r;
     });

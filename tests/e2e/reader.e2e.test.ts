@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleRecord, entityRecord, noteRecord } from './support/annotation-data';
 import type { BrowserName } from '../../lib/node/harness/browser-session';
 import { startHarness, type Harness } from './support/harness';
-import { armHoverClock, readHoverClock } from './support/hover-clock';
+import { armHoverClock, readHoverClock } from '../../lib/node/harness/hover-clock';
 import { waitOnLayerRoot } from '../../lib/node/harness/layer-root';
 import type { ChromiumSession } from '../../lib/node/harness/chromium';
 import { BROWSER_SERVICE_HOSTS, LOOKALIKE_HOST, MAPPED_HOSTS, TRAILING_DOT_HOST } from '../../lib/node/harness/hosts';

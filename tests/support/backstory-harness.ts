@@ -8,9 +8,9 @@ import { commands, userEvent } from 'vitest/browser';
 import type { AnnotationSet } from '../../lib/shared/annotations/types';
 import type { Correction } from '../../lib/shared/corrections';
 import { BackstoryPage } from '../../lib/content/backstory-page';
-import { layerShadowRoot } from '../../lib/content/card-layer';
+import { closedShadowRoot as layerShadowRoot } from './closed-roots';
 import { HIGHLIGHT_NAMES } from '../../lib/content/highlight/highlighter';
-import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
+import { localData } from './local-data';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/shared/settings';
 import { annotationSet, ARTICLE_URL, loadArticlePage } from './bundled-data';
 
@@ -40,9 +40,7 @@ export async function startBackstory(
   const set = options.set ?? annotationSet;
   const page = new BackstoryPage({
     win: window,
-    set,
-    // As the build compiles them into annotation-data.js.
-    formIndex: compileEntityForms(set.entities),
+    data: localData(set),
     loadSettings: async () => settings,
     loadPagesOff: async () => pagesOff,
     sendBadge: (count) => badges.push(count),

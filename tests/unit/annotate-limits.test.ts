@@ -5,12 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { annotatePage } from '../../lib/content/annotate-page';
 import { buildPageReport } from '../../lib/content/page-report';
-import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
+import { localData } from '../support/local-data';
 import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
 import { annotationSet } from '../support/bundled-data';
 import { longArticle } from '../support/long-article';
 
-const formIndex = compileEntityForms(annotationSet.entities);
 const entities = new Map(annotationSet.entities.map((e) => [e.id, e]));
 const notes = new Map(annotationSet.notes.map((n) => [n.id, n]));
 
@@ -18,13 +17,13 @@ const page = longArticle;
 
 describe('annotatePage limits', () => {
   it('annotates a page under the limit in full', async () => {
-    const result = (await annotatePage(page(50), annotationSet, formIndex, DEFAULT_SETTINGS, { maxTextChars: 10_000 }))!;
+    const result = (await annotatePage(page(50), localData(annotationSet), DEFAULT_SETTINGS, { maxTextChars: 10_000 }))!;
     expect(result.tooLong).toBeUndefined();
     expect(result.mentions.length).toBe(250);
   });
 
   it('stops past the limit, places nothing, and says so in the report', async () => {
-    const result = (await annotatePage(page(500), annotationSet, formIndex, DEFAULT_SETTINGS, { maxTextChars: 10_000 }))!;
+    const result = (await annotatePage(page(500), localData(annotationSet), DEFAULT_SETTINGS, { maxTextChars: 10_000 }))!;
     expect(result.mentions).toEqual([]);
     expect(result.notes).toEqual([]);
     expect(result.tooLong).toMatchObject({ maxTextChars: 10_000 });

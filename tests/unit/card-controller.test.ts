@@ -30,13 +30,23 @@ class FakeLayer implements CardSurface {
   readonly announced: string[] = [];
   content: CardContent | null = null;
   anchor: CardAnchor | null = null;
+  /** Every render of a card, ahead (prepare) or at show. */
+  readonly rendered: string[] = [];
+  private prepared: CardContent | null = null;
 
   constructor(readonly events: CardLayerEvents) {
     this.host.append(this.card);
     document.documentElement.append(this.host);
   }
 
+  prepare(content: CardContent): void {
+    this.rendered.push(`ahead ${titleOf(content.view)}`);
+    this.prepared = content;
+  }
+
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void {
+    if (content !== this.prepared) this.rendered.push(titleOf(content.view));
+    this.prepared = null;
     this.calls.push(`show ${titleOf(content.view)}${focus ? ' +focus' : ''}`);
     this.content = content;
     this.anchor = anchor;
@@ -103,6 +113,7 @@ function resultOf(...annotations: PlacedAnnotation[]): AnnotationResult {
   return {
     page: {} as AnnotationResult['page'],
     index: { text: TEXT } as TextIndex,
+    records: { entities: [], notes: [], sources: [] },
     mentions,
     mentionCounts: new Map(),
     notes,
@@ -186,6 +197,32 @@ describe('the card controller', () => {
       expect(highlighted).toEqual([surname.range]);
       expect(document.activeElement).toBe(button);
       expect(shown.announced).toEqual(['Abbas Araghchi, Person. Press Escape to close, Alt+Shift+Right arrow for the next annotation.']);
+    });
+
+    it('renders the first card while the hover delay runs, so the delay’s end only shows it', () => {
+      vi.useFakeTimers();
+      cards.annotated(result, '/en/1');
+      cards.pointerOver(surname, { x: 10, y: 20 });
+      vi.advanceTimersByTime(1);
+      // Rendered ahead, still closed: nothing is shown or announced yet.
+      expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi']);
+      expect(shownLayer().calls).toEqual([]);
+      expect(shownLayer().announced).toEqual([]);
+      vi.advanceTimersByTime(OPEN_DELAY_MS - 1);
+      expect(shownLayer().calls).toEqual(['show Abbas Araghchi']);
+      expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi']);
+    });
+
+    it('renders again what the pointer reached after leaving the card it had rendered ahead', () => {
+      vi.useFakeTimers();
+      cards.annotated(result, '/en/1');
+      cards.pointerOver(surname);
+      vi.advanceTimersByTime(100);
+      cards.pointerOver(wang);
+      vi.advanceTimersByTime(OPEN_DELAY_MS);
+      expect(shownLayer().calls).toEqual(['show Wang Yi']);
+      expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi', 'ahead Wang Yi']);
+      expect(shownLayer().content!.view).toMatchObject({ entity: wangYi });
     });
 
     it('by keyboard: in text order, focus into the card, and back with Alt+Shift+←', () => {

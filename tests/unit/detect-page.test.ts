@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/content/page/detect-page';
 import { pageDate } from '../../lib/content/page/page-date';
+import { articleForUrl } from '../../lib/shared/analysis/article-for-url';
 import { isPublisherHost } from '../../lib/shared/publisher';
 import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
 
-const detect = (url: string) => detectPage(document, new URL(url), annotationSet);
+const detect = (url: string) => detectPage(document, new URL(url), articleForUrl(annotationSet, new URL(url)));
 
 describe('publisher hosts', () => {
   it('match exactly, never a lookalike', () => {

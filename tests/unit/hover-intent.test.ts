@@ -19,6 +19,30 @@ describe('hover intent', () => {
     expect(events).toEqual(['open xi']);
   });
 
+  it('counts the delay from the pointer’s arrival, not from the frame that noticed it', () => {
+    let clock = 1000;
+    const timed = new HoverIntent<string>({ open: (t) => events.push(`open ${t}`), close: () => {} }, OPEN_DELAY_MS, CLOSE_GRACE_MS, () => clock);
+    // The pointer arrived 16 ms before the hit test ran (one frame later).
+    timed.pointerOver('xi', clock - 16);
+    clock += OPEN_DELAY_MS - 17;
+    vi.advanceTimersByTime(OPEN_DELAY_MS - 17);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['open xi']);
+  });
+
+  it('asks for the first card to be prepared while the delay runs, and not for one replacing an open card', () => {
+    const prepared: string[] = [];
+    const preparing = new HoverIntent<string>({ open: (t) => events.push(`open ${t}`), close: () => events.push('close'), prepare: (t) => prepared.push(t) });
+    preparing.pointerOver('xi');
+    expect(prepared).toEqual(['xi']);
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    preparing.pointerOver('wang');
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    expect(events).toEqual(['open xi', 'close', 'open wang']);
+    expect(prepared).toEqual(['xi']);
+  });
+
   it('ignores a pointer that passes over', () => {
     hover.pointerOver('xi');
     vi.advanceTimersByTime(150);

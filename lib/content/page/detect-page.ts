@@ -3,21 +3,21 @@
  *
  * 1. The host must be the publisher's, exactly.
  * 2. A path in an article record's URL rules (query, fragment and trailing
- *    slash ignored) names the annotated article; its <article> is the one
+ *    slash ignored; articleForUrl, asked of the background) names the annotated article; its <article> is the one
  *    whose <h1> is the headline, or failing that, the one that holds most of
  *    the record's fingerprint quotes (a headline the publisher edited).
  * 3. Another /en/<id> path is another article: entities only.
  * The article element may not be rendered yet (client-side rendering): the
  * caller waits and asks again.
  */
-import type { AnnotationSet, Article } from '../../shared/annotations/types';
+import type { PageLocation } from '../../shared/analysis/article-for-url';
+import type { Article } from '../../shared/annotations/types';
 import { normalizeText } from '../../shared/text/normalize';
 import { findArticleRoot, headlineOf } from './find-article-root';
 import { pageDate } from './page-date';
 import { isEnglishArticlePath, isPublisherHost, normalizePath } from '../../shared/publisher';
 
-/** What detection reads of a URL: a `URL`, or the page's own `location` (no parsing). */
-export type PageLocation = Pick<URL, 'hostname' | 'pathname'>;
+export type { PageLocation };
 
 export type DetectedPage =
   | { kind: 'article'; article: Article; root: Element; date: string }
@@ -26,12 +26,6 @@ export type DetectedPage =
   | { kind: 'pending'; article?: Article }
   | { kind: 'not-article' }
   | { kind: 'not-publisher' };
-
-export function articleForUrl(set: AnnotationSet, url: PageLocation): Article | undefined {
-  const host = url.hostname.toLowerCase();
-  const path = normalizePath(url.pathname);
-  return set.articles.find((a) => a.urlRules.some((rule) => rule.path === path && rule.hosts.includes(host)));
-}
 
 function rootByFingerprints(doc: Document, article: Article): Element | null {
   const quotes = article.fingerprints.map(normalizeText);
@@ -51,9 +45,9 @@ function rootByFingerprints(doc: Document, article: Article): Element | null {
   return bestCount * 2 > quotes.length ? best : null;
 }
 
-export function detectPage(doc: Document, url: PageLocation, set: AnnotationSet): DetectedPage {
+/** `article` is the annotated article at `url` (the background looks it up: articleForUrl), if any. */
+export function detectPage(doc: Document, url: PageLocation, article: Article | null | undefined): DetectedPage {
   if (!isPublisherHost(url.hostname)) return { kind: 'not-publisher' };
-  const article = articleForUrl(set, url);
   if (article) {
     const root = findArticleRoot(doc, article.headline) ?? rootByFingerprints(doc, article);
     // The record's date is authoritative for its own article.

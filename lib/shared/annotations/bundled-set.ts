@@ -1,16 +1,20 @@
 /**
  * The annotation set as the extension receives it. The build (wxt.config.ts)
- * validates data/ and ships it as `annotation-data.js`, a content script that
- * runs before the main one in the same isolated world and leaves the set on
- * this global, with its surface forms compiled for the matcher (building
- * that tree on every page cost 0.8 ms of the article's 5 ms budget, #3).
- * Keeping the data out of the code bundle lets data and code be
- * measured, reviewed and cached separately.
+ * validates data/ and ships it as `annotation-data.js`, which the background
+ * and the extension's own pages load first; it leaves the set on this global,
+ * with its surface forms compiled for the matcher (building that tree on
+ * every start cost 0.8 ms, #3). No page of the publisher's loads it: the
+ * content script asks the background (docs/decisions/0031-matching-in-the-background.md).
+ * Keeping the data out of the code bundle lets data and code be measured,
+ * reviewed and cached separately.
  */
 import { compileEntityForms, type EntityFormIndex } from '../mentions/entity-forms';
 import type { AnnotationSet } from './types';
 
 export const DATA_GLOBAL = '__BACKSTORY_DATA__';
+
+/** The file the build writes the set to, at the extension's root. */
+export const DATA_SCRIPT = 'annotation-data.js';
 
 export type BundledAnnotationSet = AnnotationSet & { formIndex: EntityFormIndex };
 

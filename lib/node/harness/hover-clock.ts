@@ -7,7 +7,7 @@
  * performance.now().
  */
 import type { Page } from 'puppeteer-core';
-import { onLayerRoot } from '../../../lib/node/harness/layer-root';
+import { onLayerRoot } from './layer-root';
 
 interface ClockState {
   pointerAt: number | null;

@@ -1,0 +1,56 @@
+/**
+ * The content script's side of the annotation set: questions to the
+ * background, which holds the set (docs/decisions/0031-matching-in-the-background.md).
+ * Answers are checked before use; a missing or malformed one reads as "no
+ * article" / "no analysis", so the page shows nothing rather than a guess.
+ */
+import type { AnalyseRequest, Analysis } from '../shared/analysis/analyse-text';
+import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
+import { type BackgroundRequest, parseBackgroundRequest } from '../shared/messages';
+
+export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isArticleLookup(value: unknown): value is ArticleLookup {
+  return isRecord(value) && typeof value.checkedTo === 'string' && (value.article === null || isRecord(value.article));
+}
+
+function isAnalysis(value: unknown): value is Analysis {
+  if (!isRecord(value) || !isRecord(value.records)) return false;
+  const { mentions, notes, orphans, records } = value;
+  return (
+    Array.isArray(mentions) &&
+    Array.isArray(notes) &&
+    Array.isArray(orphans) &&
+    Array.isArray(records.entities) &&
+    Array.isArray(records.notes) &&
+    Array.isArray(records.sources)
+  );
+}
+
+export function messagePageData(send: SendToBackground): PageDataSource {
+  /** Sends a request the background's own schema accepts; anything else is not sent. */
+  const ask = async (message: BackgroundRequest): Promise<unknown> => {
+    const parsed = parseBackgroundRequest(message);
+    if (!parsed.ok) return null;
+    try {
+      return await send(parsed.message);
+    } catch {
+      // The extension was reloaded or updated under the page: its context is gone.
+      return null;
+    }
+  };
+  return {
+    async article({ hostname, pathname }) {
+      const answer = await ask({ type: 'backstory:article', hostname, pathname });
+      return isArticleLookup(answer) ? answer : { article: null, checkedTo: '' };
+    },
+    async analyse(request: AnalyseRequest) {
+      const answer = await ask({ type: 'backstory:analyse', request });
+      return isAnalysis(answer) ? answer : null;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The background's answers. It holds the annotation set (annotation-data.js)
+ * and answers the content script's questions about it, so no page loads the
+ * set (docs/decisions/0031-matching-in-the-background.md); it also sets the
+ * toolbar badge for the tab that asks.
+ */
+import { runToEnd } from '../../shared/anchoring/match-quote';
+import { analyseSteps } from '../../shared/analysis/analyse-text';
+import { articleLookup } from '../../shared/analysis/page-data';
+import type { AnnotationSet } from '../../shared/annotations/types';
+import type { EntityFormIndex } from '../../shared/mentions/entity-forms';
+import { badgeText, type MessageError, parseBackgroundRequest } from '../../shared/messages';
+
+export interface BackgroundContext {
+  /** The bundled set, or null when annotation-data.js did not load. */
+  set: (AnnotationSet & { formIndex: EntityFormIndex }) | null;
+  setBadge(tabId: number, text: string): Promise<unknown>;
+}
+
+export interface Sender {
+  tab?: { id?: number };
+}
+
+export async function answerBackgroundRequest(context: BackgroundContext, message: unknown, sender: Sender): Promise<unknown> {
+  const parsed = parseBackgroundRequest(message);
+  if (!parsed.ok) return parsed.error;
+  const request = parsed.message;
+  const tabId = sender.tab?.id;
+  // Only a content script speaks for a tab; an extension page has none to badge or annotate.
+  if (tabId === undefined) return invalid(`${request.type} messages come from a tab`);
+  switch (request.type) {
+    case 'backstory:badge':
+      await context.setBadge(tabId, badgeText(request.count));
+      return true;
+    case 'backstory:article':
+      if (!context.set) return invalid('the annotation set did not load');
+      return articleLookup(context.set, request);
+    case 'backstory:analyse':
+      if (!context.set) return invalid('the annotation set did not load');
+      return runToEnd(analyseSteps(context.set, context.set.formIndex, request.request));
+  }
+}
+
+function invalid(reason: string): MessageError {
+  return { error: 'invalid-message', reason };
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { messagePageData } from '../../lib/content/page-data-client';
+import { answerBackgroundRequest } from '../../lib/extension/background/answer-request';
+import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
+import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
+import type { Analysis } from '../../lib/shared/analysis/analyse-text';
+import type { BackgroundRequest } from '../../lib/shared/messages';
+import { findArticleRoot } from '../../lib/content/page/find-article-root';
+import { buildTextIndex } from '../../lib/content/text-index';
+import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
+
+/** The article's text as the content script indexes and sends it. */
+function articleText(): string {
+  return buildTextIndex(findArticleRoot(loadArticlePage(), article.headline)!).text;
+}
+
+const set = { ...annotationSet, formIndex: compileEntityForms(annotationSet.entities) };
+const badges: [number, string][] = [];
+const background = { set, setBadge: async (tabId: number, text: string) => badges.push([tabId, text]) };
+const fromTab = { tab: { id: 7 } };
+const analyse = (text: string, articleId: string | null = article.id) =>
+  answerBackgroundRequest(background, { type: 'backstory:analyse', request: { text, pageDate: article.published, articleId, entityTypes: [...DEFAULT_SETTINGS.entityTypes] } }, fromTab) as Promise<Analysis>;
+
+describe('the background answers the content script from the set it holds', () => {
+  it('names the annotated article for its address, and nothing for another', async () => {
+    const found = await answerBackgroundRequest(background, { type: 'backstory:article', hostname: 'www.iranintl.com', pathname: '/en/202504220389/' }, fromTab);
+    expect(found).toMatchObject({ article: { id: article.id }, checkedTo: annotationSet.checkedTo });
+    const other = await answerBackgroundRequest(background, { type: 'backstory:article', hostname: 'www.iranintl.com', pathname: '/en/202601010001' }, fromTab);
+    expect(other).toEqual({ article: null, checkedTo: annotationSet.checkedTo });
+  });
+
+  it('finds the article’s entities and places its notes in its text, and sends only the records the page needs', async () => {
+    const analysis = await analyse(articleText());
+    const names = new Set(analysis.records.entities.map((e) => e.name));
+    expect(names).toContain('Ali Khamenei');
+    expect(names).toContain('Xi Jinping');
+    expect(analysis.mentions.length).toBeGreaterThan(20);
+    expect(analysis.notes.map((n) => n.noteId)).toEqual(expect.arrayContaining(['iran-china-25-year-agreement']));
+    expect(analysis.orphans).toEqual([]);
+    // Every record the page gets is one it refers to: far from the whole set.
+    const mentioned = new Set([...analysis.mentions.map((m) => m.entityId), article.publisher]);
+    expect(analysis.records.entities.every((e) => mentioned.has(e.id))).toBe(true);
+    expect(analysis.records.entities.length).toBeLessThan(annotationSet.entities.length);
+    expect(analysis.records.notes.map((n) => n.id).sort()).toEqual([...article.notes].sort());
+    expect(analysis.records.sources.length).toBeLessThan(annotationSet.sources.length);
+    const cited = JSON.stringify([analysis.records.entities, analysis.records.notes]);
+    expect(analysis.records.sources.every((s) => cited.includes(`"${s.id}"`))).toBe(true);
+  });
+
+  it('places no notes on another article, and finds only the entities of the types the reader shows', async () => {
+    const analysis = await answerBackgroundRequest(
+      background,
+      { type: 'backstory:analyse', request: { text: articleText(), pageDate: article.published, articleId: null, entityTypes: ['person'] } },
+      fromTab,
+    ) as Analysis;
+    expect(analysis.notes).toEqual([]);
+    expect(analysis.records.notes).toEqual([]);
+    expect(new Set(analysis.records.entities.map((e) => e.type))).toEqual(new Set(['person']));
+  });
+
+  it('answers malformed questions, and questions from no tab, with an error value', async () => {
+    const bad: unknown[] = [
+      { type: 'backstory:analyse' },
+      { type: 'backstory:analyse', request: { text: 5, pageDate: null, articleId: null, entityTypes: [] } },
+      { type: 'backstory:analyse', request: { text: 'x', pageDate: '22 April', articleId: null, entityTypes: [] } },
+      { type: 'backstory:analyse', request: { text: 'x', pageDate: null, articleId: null, entityTypes: ['weapon'] } },
+      { type: 'backstory:analyse', request: { text: 'x'.repeat(3_000_001), pageDate: null, articleId: null, entityTypes: [] } },
+      { type: 'backstory:article', hostname: 'www.iranintl.com' },
+    ];
+    for (const message of bad) {
+      await expect(answerBackgroundRequest(background, message, fromTab)).resolves.toMatchObject({ error: 'invalid-message' });
+    }
+    await expect(answerBackgroundRequest(background, { type: 'backstory:article', hostname: 'www.iranintl.com', pathname: '/' }, {})).resolves.toMatchObject({
+      error: 'invalid-message',
+    });
+    await expect(answerBackgroundRequest({ ...background, set: null }, { type: 'backstory:article', hostname: 'www.iranintl.com', pathname: '/' }, fromTab)).resolves.toMatchObject({
+      reason: 'the annotation set did not load',
+    });
+  });
+});
+
+describe('the content script’s questions', () => {
+  const through = (answer: (message: BackgroundRequest) => unknown) => messagePageData(async (message) => answer(message));
+
+  it('reach the background and come back as its answers', async () => {
+    const data = messagePageData((message) => answerBackgroundRequest(background, message, fromTab));
+    await expect(data.article({ hostname: 'www.iranintl.com', pathname: '/en/202504220389' })).resolves.toMatchObject({ article: { id: article.id } });
+    const analysis = await data.analyse({ text: articleText(), pageDate: article.published, articleId: article.id, entityTypes: [...DEFAULT_SETTINGS.entityTypes] });
+    expect(analysis?.mentions.length).toBeGreaterThan(20);
+  });
+
+  it('read a missing, failed or malformed answer as no article and no analysis, never as a guess', async () => {
+    const request = { text: 'Xi Jinping', pageDate: null, articleId: null, entityTypes: [...DEFAULT_SETTINGS.entityTypes] };
+    for (const answer of [undefined, null, { error: 'invalid-message', reason: 'x' }, { mentions: 'all' }, { mentions: [], notes: [], orphans: [], records: {} }]) {
+      await expect(through(() => answer).analyse(request)).resolves.toBeNull();
+      await expect(through(() => answer).article({ hostname: 'www.iranintl.com', pathname: '/' })).resolves.toEqual({ article: null, checkedTo: '' });
+    }
+    const failing = messagePageData(() => Promise.reject(new Error('Extension context invalidated.')));
+    await expect(failing.analyse(request)).resolves.toBeNull();
+  });
+
+  it('never send a question the background would refuse', async () => {
+    const sent: unknown[] = [];
+    const data = through((message) => (sent.push(message), null));
+    await data.analyse({ text: 'x'.repeat(3_000_001), pageDate: null, articleId: null, entityTypes: [] });
+    expect(sent).toEqual([]);
+  });
+});
