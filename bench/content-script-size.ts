@@ -24,11 +24,12 @@ export interface ContentScriptSize {
  * It was 25,000 bytes (issue #3); the cards dated to the page, per-fact
  * sources, link resolution, "Not this", the closed top-layer card and sliced
  * work took the script to 30.9 KB, and moving matching and anchoring to the
- * background (issue #16) brought it back to 27.0 KB. The way under 25 KB is
+ * background (issue #16) brought it back to 27.0 KB, and asking for a card's
+ * records when it first opens (the record store) added 0.5 KB. The way under 25 KB is
  * to load the card's UI (Preact, Floating UI, the components: about 12 KB
  * gzipped) when a card first opens; until then this guards against growth.
  */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 28_000;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 28_500;
 
 export function contentScriptSize(buildDir: string): ContentScriptSize {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {

@@ -21,6 +21,7 @@ import { ARTICLE_SELECTOR } from '../lib/node/harness/paths';
 import { moveTo, NEUTRAL_POINT } from '../lib/node/harness/reader-input';
 import { runToEnd } from '../lib/shared/anchoring/match-quote';
 import { analyseSteps } from '../lib/shared/analysis/analyse-text';
+import { pageRecords } from '../lib/shared/analysis/page-records';
 import { DATA_SCRIPT } from '../lib/shared/annotations/bundled-set';
 import type { AnnotationSet } from '../lib/shared/annotations/types';
 import { compileEntityForms } from '../lib/shared/mentions/entity-forms';
@@ -46,6 +47,8 @@ export interface SetSide {
   contentScriptGzipBytes: number;
   /** The analysis the background sends the article's page, as JSON. */
   analysisBytes: number;
+  /** The records the first card (Abbas Araghchi's) asks for, as JSON. */
+  firstCardBytes: number;
   busyToPlacedMs: Spread;
   longestTaskMs: Spread;
   /** Hover-to-card time minus the hover delay. */
@@ -119,6 +122,7 @@ export async function runScaledSet(
       dataScriptBytes: statSync(join(dir, DATA_SCRIPT)).size,
       contentScriptGzipBytes: contentScriptSize(dir).gzipBytes,
       analysisBytes: analysisBytes(s),
+      firstCardBytes: Buffer.byteLength(JSON.stringify(pageRecords(s, ['abbas-araghchi'], s.notes.filter((n) => n.entities.includes('abbas-araghchi')).map((n) => n.id)))),
       busyToPlacedMs: spread(busy[key].map((b) => b.busy)),
       longestTaskMs: spread(busy[key].map((b) => b.longest)),
       cardAfterDelayMs: spread(hover[key]),
@@ -144,7 +148,7 @@ export async function runScaledSet(
 export function formatScaledSet(r: ScaledSetReport): string {
   const row = (label: string, s: SetSide) =>
     `  ${label}: ${s.entities} entities, ${s.notes} notes, ${s.sources} sources; annotation-data.js ${(s.dataScriptBytes / 1024).toFixed(0)} KB (background only); ` +
-    `content script ${s.contentScriptGzipBytes} B gz + analysis ${s.analysisBytes} B; busy to placed ${s.busyToPlacedMs.median.toFixed(1)} ms ` +
+    `content script ${s.contentScriptGzipBytes} B gz + analysis ${s.analysisBytes} B (first card's records ${s.firstCardBytes} B); busy to placed ${s.busyToPlacedMs.median.toFixed(1)} ms ` +
     `(${s.busyToPlacedMs.min.toFixed(1)}-${s.busyToPlacedMs.max.toFixed(1)}), longest task ${s.longestTaskMs.median.toFixed(1)} ms; ` +
     `card ${s.cardAfterDelayMs.median.toFixed(1)} ms after the ${OPEN_DELAY_MS} ms hover delay (max ${s.cardAfterDelayMs.max.toFixed(1)})`;
   const ok = (b: boolean) => (b ? 'met' : 'MISSED');

@@ -14,7 +14,12 @@ import type { Repeated } from './scenarios';
 import { medianRun, spread, type Spread } from './stats';
 
 export const TARGETS = {
-  articleBusyMs: 5,
+  /**
+   * Backstory's busy time on the article over the floor script's, same runs
+   * (issue #16 retired the absolute 5 ms: a 25-line script doing the least of
+   * the same job took 7-10 ms here).
+   */
+  articleOverFloor: 1.5,
   longPageBusyMs: 100,
   longPageLongestTaskMs: 50,
   speedupOverMarkjs: 5,
@@ -186,14 +191,33 @@ export const METHOD = [
 ].join(' ');
 
 export function targetChecks(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
-  const { article, floor, longPage, contentScript } = report;
+  const { article, floor, longPage, contentScript, scaledSet } = report;
+  const overFloor = article.targetBusyMs.median / floor.targetBusyMs.median;
   return [
     {
-      name: 'Article page: busy time, placed + style/layout (median)',
-      value: article.targetBusyMs.median,
-      target: `<= ${TARGETS.articleBusyMs} ms`,
-      met: article.targetBusyMs.median <= TARGETS.articleBusyMs,
-      context: `the floor script, same runs: ${num(floor.targetBusyMs.median)} ms`,
+      name: 'Article page: busy time over the floor script\'s (medians)',
+      value: overFloor,
+      target: `<= ${TARGETS.articleOverFloor}x`,
+      met: overFloor <= TARGETS.articleOverFloor,
+      context: `${num(article.targetBusyMs.median)} ms against ${num(floor.targetBusyMs.median)} ms, placed + style/layout, same runs`,
+    },
+    {
+      name: `Set ${scaledSet.factor}x larger: article busy time within 10%`,
+      value: scaledSet.scaled.busyToPlacedMs.median / scaledSet.today.busyToPlacedMs.median,
+      target: '<= 1.1x',
+      met: scaledSet.checks.busyWithin10Percent,
+    },
+    {
+      name: `Set ${scaledSet.factor}x larger: what the page loads within 10%`,
+      value: (scaledSet.scaled.contentScriptGzipBytes + scaledSet.scaled.analysisBytes) / (scaledSet.today.contentScriptGzipBytes + scaledSet.today.analysisBytes),
+      target: '<= 1.1x',
+      met: scaledSet.checks.loadWithin10Percent,
+    },
+    {
+      name: `Set ${scaledSet.factor}x larger: first card after the hover delay (worst, ms)`,
+      value: scaledSet.scaled.cardAfterDelayMs.max,
+      target: '<= 16.7 ms',
+      met: scaledSet.checks.cardWithinOneFrame,
     },
     {
       name: '1 MB page: busy time, placed + style/layout (median)',

@@ -10,8 +10,7 @@
 import { contextOf, type MentionOnPage } from '../shared/corrections';
 import { MAX_TEXT_CHARS, type Orphan } from '../shared/analysis/analyse-text';
 import type { PageDataSource } from '../shared/analysis/page-data';
-import type { PageRecords } from '../shared/analysis/page-records';
-import type { Entity, Note } from '../shared/annotations/types';
+import type { EntityRef, NoteRef, PageRefs } from '../shared/analysis/page-records';
 import { firstOfEach } from '../shared/mentions/find-mentions';
 import type { LinkReason } from '../shared/mentions/resolve-mentions';
 import type { DetectedPage } from './page/detect-page';
@@ -32,17 +31,17 @@ interface Placement {
   readonly range: Range | null;
 }
 
-/** An entity mention, with its entity and why it was linked (the card says so). */
+/** An entity mention, with its entity (by name: its card's record comes when the card opens) and why it was linked. */
 export interface PlacedEntity extends Placement {
   readonly kind: 'entity';
-  readonly entity: Entity;
+  readonly entity: EntityRef;
   readonly reason: LinkReason;
 }
 
 /** A passage of a background note. */
 export interface PlacedNote extends Placement {
   readonly kind: 'note';
-  readonly note: Note;
+  readonly note: NoteRef;
 }
 
 export type PlacedAnnotation = PlacedEntity | PlacedNote;
@@ -54,14 +53,14 @@ export interface AnnotationResult {
   /** Entity mentions shown (after the first-mention setting), in text order. */
   mentions: PlacedEntity[];
   /** Mentions per entity on the page, whatever the setting. */
-  mentionCounts: Map<Entity, number>;
+  mentionCounts: Map<EntityRef, number>;
   /** Placed note passages, in text order. */
   notes: PlacedNote[];
   orphans: Orphan[];
   /** Notes and mentions in text order: the keyboard's path through the page. */
   ordered: PlacedAnnotation[];
-  /** The records the annotations refer to: the page's entities, its article's notes, their sources. */
-  records: PageRecords;
+  /** What the annotations refer to: the page's entities and its article's notes, by name. */
+  refs: PageRefs;
   /** Set when the page was too long to annotate: nothing is placed, and the popup says why. */
   tooLong?: { textChars: number; maxTextChars: number };
 }
@@ -99,7 +98,7 @@ class Placed {
 }
 
 class PlacedMention extends Placed implements PlacedEntity {
-  constructor(index: TextIndex, readonly entity: Entity, start: number, end: number, readonly reason: LinkReason) {
+  constructor(index: TextIndex, readonly entity: EntityRef, start: number, end: number, readonly reason: LinkReason) {
     super(index, start, end);
   }
 
@@ -113,7 +112,7 @@ class PlacedMention extends Placed implements PlacedEntity {
 }
 
 class PlacedPassage extends Placed implements PlacedNote {
-  constructor(index: TextIndex, readonly note: Note, start: number, end: number) {
+  constructor(index: TextIndex, readonly note: NoteRef, start: number, end: number) {
     super(index, start, end);
   }
 
@@ -142,7 +141,7 @@ function mergeByStart(notes: PlacedNote[], mentions: PlacedEntity[]): PlacedAnno
 /** Placed mentions made between checks of the time slice. */
 const PLACE_BATCH = 2_000;
 
-const NO_RECORDS: PageRecords = { entities: [], notes: [], sources: [] };
+const NO_REFS: PageRefs = { entities: [], notes: [] };
 
 export async function annotatePage(
   page: AnnotatedPage,
@@ -155,7 +154,7 @@ export async function annotatePage(
   const index = await slicer.run(textIndexSteps(page.root, { maxChars: maxTextChars }), null);
   if (!index) return null;
   const { text } = index;
-  const empty = { page, index, mentions: [], mentionCounts: new Map(), notes: [], orphans: [], ordered: [], records: NO_RECORDS };
+  const empty = { page, index, mentions: [], mentionCounts: new Map(), notes: [], orphans: [], ordered: [], refs: NO_REFS };
   if (index.truncated) return { ...empty, tooLong: { textChars: text.length, maxTextChars } };
 
   const analysis = await data.analyse({
@@ -166,10 +165,10 @@ export async function annotatePage(
   });
   if (options.isCancelled?.()) return null;
   if (!analysis) return empty;
-  const { records } = analysis;
-  const entities = new Map(records.entities.map((e) => [e.id, e]));
+  const { refs } = analysis;
+  const entities = new Map(refs.entities.map((e) => [e.id, e]));
   const found: PlacedEntity[] = [];
-  const mentionCounts = new Map<Entity, number>();
+  const mentionCounts = new Map<EntityRef, number>();
   for (let i = 0; i < analysis.mentions.length; i++) {
     if (i % PLACE_BATCH === PLACE_BATCH - 1 && !(await slicer.checkpoint())) return null;
     const m = analysis.mentions[i];
@@ -180,12 +179,12 @@ export async function annotatePage(
     found.push(new PlacedMention(index, entity, m.start, m.end, m.reason));
   }
   const mentions = settings.mentionMode === 'first' ? firstOfEach(found, (m) => m.id) : found;
-  const notesById = new Map<string, Note>(records.notes.map((n) => [n.id, n]));
+  const notesById = new Map<string, NoteRef>(refs.notes.map((n) => [n.id, n]));
   const notes = analysis.notes.flatMap((p) => {
     const note = notesById.get(p.noteId);
     return note ? [new PlacedPassage(index, note, p.start, p.end)] : [];
   });
-  return { page, index, mentions, mentionCounts, notes, orphans: analysis.orphans, ordered: mergeByStart(notes, mentions), records };
+  return { page, index, mentions, mentionCounts, notes, orphans: analysis.orphans, ordered: mergeByStart(notes, mentions), refs };
 }
 
 /** The annotation at a text offset: an entity mention first, else a note passage. */

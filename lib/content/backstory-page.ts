@@ -9,7 +9,7 @@ import type { RejectScope } from '../../components/card/NotThis';
 import { addCorrection, contextOf, type Correction, correctionsForPage, isCorrected, loadCorrections } from '../shared/corrections';
 import { registerLookup, type SourceLookup } from '../shared/annotations/fact-sourcing';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
-import type { Entity, Note } from '../shared/annotations/types';
+import type { EntityRef, NoteRef } from '../shared/analysis/page-records';
 import { Highlighter } from './highlight/highlighter';
 import { MentionWindow } from './highlight/mention-window';
 import type { PageStatus, RevealTarget } from '../shared/messages';
@@ -21,6 +21,7 @@ import type { ArticleText } from '../shared/article-text';
 import { buildArticleText } from './article-text-from-index';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation, type PlacedEntity } from './annotate-page';
 import { CardController } from './card-controller';
+import { RecordStore } from './record-store';
 import { type CardContent, CardLayer } from './card-layer';
 import { Interaction } from './interaction';
 import { annotationCount, buildPageReport, notesPlaced, type PageReportWithLimits } from './page-report';
@@ -65,13 +66,16 @@ export class BackstoryPage {
   private corrections: Correction[] = [];
   /** A pass has finished with the reader's settings: until then the report says "loading", not a guess. */
   private settled = false;
-  private lookups: { entities: Map<string, Entity>; notes: Map<string, Note>; sources: SourceLookup } | null = null;
+  private lookups: { entities: Map<string, EntityRef>; notes: Map<string, NoteRef> } | null = null;
+  /** The cards' records, asked for as cards are about to open. */
+  private readonly records: RecordStore;
   /** The background's answer for the page's URL (one question per address: the watcher re-detects often). */
   private articleLookup: { key: string; answer: Promise<ArticleLookup> } | null = null;
   private checkedTo = '';
 
   constructor(private readonly options: BackstoryPageOptions) {
     this.doc = options.win.document;
+    this.records = new RecordStore(options.data);
     this.cards = new CardController({
       doc: this.doc,
       makeLayer: (events) => new CardLayer(this.doc, events),
@@ -79,6 +83,8 @@ export class BackstoryPage {
       highlight: (range) => this.highlighter?.setFocus(range),
       reject: (mention, scope) => this.reject(mention, scope),
       whenIdle: (task) => whenIdle(options.win, task),
+      recordOf: (annotation) => (annotation.kind === 'entity' ? this.records.entity(annotation.id) : this.records.note(annotation.id)),
+      loadRecord: (annotation) => this.loadRecord(annotation),
     });
     this.watcher = new PageWatcher(
       options.win,
@@ -170,14 +176,20 @@ export class BackstoryPage {
     return this.cards.reveal(target);
   }
 
-  /** The page's records by id (its entities, its article's notes and publisher, their sources), made on first use. */
-  private get byId(): { entities: Map<string, Entity>; notes: Map<string, Note>; sources: SourceLookup } {
-    const records = this.result?.records ?? { entities: [], notes: [], sources: [] };
+  /** What the page's annotations refer to, by id (its entities, its article's notes and publisher), made on first use. */
+  private get byId(): { entities: Map<string, EntityRef>; notes: Map<string, NoteRef> } {
+    const refs = this.result?.refs ?? { entities: [], notes: [] };
     return (this.lookups ??= {
-      entities: new Map(records.entities.map((e) => [e.id, e])),
-      notes: new Map(records.notes.map((n) => [n.id, n])),
-      sources: registerLookup(records.sources),
+      entities: new Map(refs.entities.map((e) => [e.id, e])),
+      notes: new Map(refs.notes.map((n) => [n.id, n])),
     });
+  }
+
+  /** A card's record: an entity with the article's notes about it, or a note. */
+  private loadRecord(annotation: PlacedAnnotation): Promise<boolean> {
+    if (annotation.kind === 'note') return this.records.load([], [annotation.id]);
+    const related = [...this.byId.notes.values()].filter((n) => n.entities.includes(annotation.id)).map((n) => n.id);
+    return this.records.load([annotation.id], related);
   }
 
   private lookupArticle(location: PageLocation): Promise<ArticleLookup> {
@@ -234,15 +246,14 @@ export class BackstoryPage {
 
   private cardContent(view: CardView): CardContent {
     const article = this.detected.kind === 'article' ? this.detected.article : undefined;
-    const notes = this.byId.notes;
     const relatedNotes =
       view.kind === 'entity' && article
-        ? article.notes.flatMap((id) => notes.get(id) ?? []).filter((n) => n.entities.includes(view.entity.id))
+        ? article.notes.flatMap((id) => this.records.note(id) ?? []).filter((n) => n.entities.includes(view.entity.id))
         : [];
     const page = this.detected;
     // Cards are dated to the page: the article's own date, or another article's published date when it shows one.
     const date = page.kind === 'article' || page.kind === 'other-article' ? page.date : null;
-    return { view, relatedNotes, sources: this.byId.sources, articleDate: date ? firstDay(date) : undefined };
+    return { view, relatedNotes, sources: this.records.source, articleDate: date ? firstDay(date) : undefined };
   }
 
   /** "Not this": remembers the reader's correction; the storage change re-annotates the page without the link. */

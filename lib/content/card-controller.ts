@@ -10,7 +10,7 @@
  */
 import type { CardView } from '../../components/card/AnnotationCard';
 import type { RejectScope } from '../../components/card/NotThis';
-import type { Note } from '../shared/annotations/types';
+import type { Entity, Note } from '../shared/annotations/types';
 import { t } from '../shared/i18n';
 import type { RevealTarget } from '../shared/messages';
 import type { AnnotationResult, PlacedAnnotation, PlacedEntity } from './annotate-page';
@@ -54,6 +54,10 @@ export interface CardControllerOptions {
   reject(mention: PlacedEntity, scope: RejectScope): Promise<void>;
   /** Runs a task when the page is idle. */
   whenIdle(task: () => void): void;
+  /** The full record an annotation's card shows (its entity or note), or null until it has arrived. */
+  recordOf(annotation: PlacedAnnotation): Entity | Note | null;
+  /** Asks for that record (and what its card lists with it); true once it is there. */
+  loadRecord(annotation: PlacedAnnotation): Promise<boolean>;
 }
 
 interface OpenCard {
@@ -69,6 +73,8 @@ export class CardController {
   /** The card the hover delay will open, rendered ahead (prepare). */
   private prepared: (OpenCard & { content: CardContent }) | null = null;
   private prepareToken: object | null = null;
+  /** A card waiting for its record (openWhenLoaded); a newer open or a close cancels it. */
+  private loading: object | null = null;
   /** Where focus was when a card was opened by keyboard: it goes back there on close. */
   private focusBefore: HTMLElement | null = null;
   /** The keyboard's position in the page's annotations (-1: before the first). */
@@ -105,7 +111,7 @@ export class CardController {
     const open = this.card;
     const same = open && this.placedAgain(open.annotation);
     if (open && same?.range) {
-      const view = open.view.kind === 'entity' && same.kind === 'entity' ? this.entityView(same) : open.view;
+      const view = open.view.kind === 'entity' && same.kind === 'entity' ? this.entityView(same, open.view.entity) : open.view;
       this.card = { annotation: same, view };
       this.surface().show(this.options.content(view), { range: same.range }, false);
       this.options.highlight(same.range);
@@ -167,6 +173,11 @@ export class CardController {
     const prepared = this.prepared?.annotation === annotation ? this.prepared : null;
     this.prepared = null;
     const view = prepared?.view ?? this.viewOf(annotation);
+    if (!view) {
+      this.openWhenLoaded(annotation, how);
+      return;
+    }
+    this.loading = null;
     const content = prepared?.content ?? this.options.content(view);
     const layer = this.surface();
     const keyboard = how.via === 'keyboard';
@@ -191,21 +202,36 @@ export class CardController {
    */
   private prepare(annotation: PlacedAnnotation): void {
     const token = (this.prepareToken = {});
-    setTimeout(() => {
-      if (token !== this.prepareToken || this.card || !annotation.range) return;
+    const render = () => {
       const view = this.viewOf(annotation);
+      if (token !== this.prepareToken || this.card || !annotation.range || !view) return;
       const content = this.options.content(view);
       this.prepared = { annotation, view, content };
       this.surface().prepare(content);
-    }, 0);
+    };
+    // The card's record is asked for now, while the delay runs (the first time for this entity or note).
+    if (this.options.recordOf(annotation)) setTimeout(render, 0);
+    else void this.options.loadRecord(annotation).then((ok) => ok && render());
   }
 
-  private viewOf(annotation: PlacedAnnotation): CardView {
-    return annotation.kind === 'entity' ? this.entityView(annotation) : { kind: 'note', note: annotation.note };
+  /** The card's record has not arrived: ask for it, and open the card then unless the reader has moved on. */
+  private openWhenLoaded(annotation: PlacedAnnotation, how: OpenHow): void {
+    const token = (this.loading = {});
+    void this.options.loadRecord(annotation).then((ok) => {
+      if (ok && this.loading === token && this.result?.ordered.includes(annotation)) this.open(annotation, how);
+    });
+  }
+
+  /** The card's view of an annotation, or null until its record has arrived. */
+  private viewOf(annotation: PlacedAnnotation): CardView | null {
+    const record = this.options.recordOf(annotation);
+    if (!record) return null;
+    return annotation.kind === 'entity' ? this.entityView(annotation, record as Entity) : { kind: 'note', note: record as Note };
   }
 
   /** The one way a card closes. */
   close(reason: CloseReason): void {
+    this.loading = null;
     const card = this.card;
     if (!card) return;
     this.card = null;
@@ -244,14 +270,14 @@ export class CardController {
   }
 
   /** An entity card opened from a mention: the words, why they were linked, and how many alike the page has. */
-  private entityView(mention: PlacedEntity): CardView {
+  private entityView(mention: PlacedEntity, entity: Entity): CardView {
     const result = this.result;
-    if (!result) return { kind: 'entity', entity: mention.entity };
+    if (!result) return { kind: 'entity', entity };
     const { text } = result.index;
     const words = text.slice(mention.start, mention.end);
     const lower = words.toLowerCase();
     const sameWords = result.mentions.filter((m) => m.entity === mention.entity && text.slice(m.start, m.end).toLowerCase() === lower).length;
-    return { kind: 'entity', entity: mention.entity, link: { words, reason: mention.reason, sameWords } };
+    return { kind: 'entity', entity, link: { words, reason: mention.reason, sameWords } };
   }
 
   /** The same annotation in a new pass: same kind and record, nearest to where it was. */
@@ -272,7 +298,7 @@ export class CardController {
 
   private back(): void {
     const card = this.card;
-    if (card?.view.kind === 'note' && card.view.from && card.annotation.kind === 'entity') this.setView(this.entityView(card.annotation));
+    if (card?.view.kind === 'note' && card.view.from && card.annotation.kind === 'entity') this.setView(this.entityView(card.annotation, card.view.from));
   }
 
   private setView(view: CardView): void {

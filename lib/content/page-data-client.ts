@@ -6,6 +6,7 @@
  */
 import type { AnalyseRequest, Analysis } from '../shared/analysis/analyse-text';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
+import type { PageRecords } from '../shared/analysis/page-records';
 import { type BackgroundRequest, parseBackgroundRequest } from '../shared/messages';
 
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
@@ -19,16 +20,13 @@ function isArticleLookup(value: unknown): value is ArticleLookup {
 }
 
 function isAnalysis(value: unknown): value is Analysis {
-  if (!isRecord(value) || !isRecord(value.records)) return false;
-  const { mentions, notes, orphans, records } = value;
-  return (
-    Array.isArray(mentions) &&
-    Array.isArray(notes) &&
-    Array.isArray(orphans) &&
-    Array.isArray(records.entities) &&
-    Array.isArray(records.notes) &&
-    Array.isArray(records.sources)
-  );
+  if (!isRecord(value) || !isRecord(value.refs)) return false;
+  const { mentions, notes, orphans, refs } = value;
+  return Array.isArray(mentions) && Array.isArray(notes) && Array.isArray(orphans) && Array.isArray(refs.entities) && Array.isArray(refs.notes);
+}
+
+function isPageRecords(value: unknown): value is PageRecords {
+  return isRecord(value) && Array.isArray(value.entities) && Array.isArray(value.notes) && Array.isArray(value.sources);
 }
 
 export function messagePageData(send: SendToBackground): PageDataSource {
@@ -51,6 +49,10 @@ export function messagePageData(send: SendToBackground): PageDataSource {
     async analyse(request: AnalyseRequest) {
       const answer = await ask({ type: 'backstory:analyse', request });
       return isAnalysis(answer) ? answer : null;
+    },
+    async records(entityIds, noteIds) {
+      const answer = await ask({ type: 'backstory:records', entityIds: [...entityIds], noteIds: [...noteIds] });
+      return isPageRecords(answer) ? answer : null;
     },
   };
 }

@@ -1,5 +1,6 @@
 /** What the popup is told about the page: built from the current annotations, not the data file alone. */
-import type { Article, Entity, Note } from '../shared/annotations/types';
+import type { EntityRef, NoteRef } from '../shared/analysis/page-records';
+import type { Article } from '../shared/annotations/types';
 import type { PageReport, PageStatus } from '../shared/messages';
 import type { AnnotationResult } from './annotate-page';
 
@@ -28,8 +29,9 @@ export function buildPageReport(
   url: string,
   article: Article | undefined,
   result: AnnotationResult | null,
-  entities: Map<string, Entity>,
-  notes: Map<string, Note>,
+  entities: Map<string, EntityRef>,
+  /** NoteRefs on the page; whole notes (whose singleSource is the caveat itself) in tools and tests. */
+  notes: Map<string, Pick<NoteRef, 'title' | 'period'> & { singleSource?: unknown }>,
   checkedTo: string,
   annotateMs?: number,
   pageDate?: string | null,

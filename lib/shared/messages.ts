@@ -81,7 +81,9 @@ export type BackgroundRequest =
   /** Which annotated article a page of the publisher's is; answered with an ArticleLookup. */
   | { type: 'backstory:article'; hostname: string; pathname: string }
   /** Entity mentions and note anchors in an article's text; answered with an Analysis. */
-  | { type: 'backstory:analyse'; request: AnalyseRequest };
+  | { type: 'backstory:analyse'; request: AnalyseRequest }
+  /** The full records of entities and notes, for a card about to open; answered with PageRecords. */
+  | { type: 'backstory:records'; entityIds: string[]; noteIds: string[] };
 
 /**
  * What a receiver answers to a message it will not act on. Listeners answer
@@ -106,6 +108,13 @@ export const MAX_BADGE_COUNT = 1_000_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A card asks for one entity and its notes; the popup never asks. More than this is not a card's. */
+const MAX_RECORD_IDS = 200;
+
+function isIdList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= MAX_RECORD_IDS && value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH);
 }
 
 function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
@@ -141,6 +150,8 @@ const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<Bac
     if (!Array.isArray(entityTypes) || !entityTypes.every((t) => (ENTITY_TYPES as readonly unknown[]).includes(t))) return 'analyse entityTypes must list known entity types';
     return { type: 'backstory:analyse', request: { text, pageDate, articleId, entityTypes: entityTypes as EntityType[] } };
   },
+  'backstory:records': ({ entityIds, noteIds }) =>
+    isIdList(entityIds) && isIdList(noteIds) ? { type: 'backstory:records', entityIds, noteIds } : `records needs lists of at most ${MAX_RECORD_IDS} ids`,
 };
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: MessageError };

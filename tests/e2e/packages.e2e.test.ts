@@ -54,13 +54,16 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('store packages', () => {
-  it('the Chrome archive holds a Manifest V3 extension with the data script before the content script', async () => {
+  it('the Chrome archive holds a Manifest V3 extension whose service worker, not the content script, has the data', async () => {
     const files = await unzip(archive('-chrome.zip'));
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage']);
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.content_scripts[0].js).toEqual(['annotation-data.js', 'content-scripts/content.js']);
+    expect(manifest.content_scripts[0].js).toEqual(['content-scripts/content.js']);
+    expect(manifest.background).toEqual({ service_worker: 'background.js' });
+    expect(files.get('background.js')!.toString()).toContain('importScripts("/annotation-data.js")');
+    expect(files.has('annotation-data.js')).toBe(true);
     for (const icon of Object.values(manifest.icons) as string[]) expect(files.has(icon)).toBe(true);
     expect(files.has('_locales/en/messages.json')).toBe(true);
   });

@@ -101,7 +101,8 @@ function makePage() {
   };
   const passage = (n: Note, words: string): PlacedNote => {
     const start = TEXT.indexOf(words);
-    return { kind: 'note', id: n.id, note: n, start, end: start + words.length, range: rangeOf(start, start + words.length) };
+    const ref = { id: n.id, title: n.title, period: n.period, singleSource: !!n.singleSource, entities: n.entities };
+    return { kind: 'note', id: n.id, note: ref, start, end: start + words.length, range: rangeOf(start, start + words.length) };
   };
   return { mention, passage };
 }
@@ -113,7 +114,7 @@ function resultOf(...annotations: PlacedAnnotation[]): AnnotationResult {
   return {
     page: {} as AnnotationResult['page'],
     index: { text: TEXT } as TextIndex,
-    records: { entities: [], notes: [], sources: [] },
+    refs: { entities: [], notes: [] },
     mentions,
     mentionCounts: new Map(),
     notes,
@@ -129,6 +130,11 @@ describe('the card controller', () => {
   let reject: ReturnType<typeof vi.fn<(mention: PlacedEntity, scope: string) => Promise<void>>>;
   let cards: CardController;
   let button: HTMLButtonElement;
+  /** Ids whose records are on the page (all of them, unless a test says otherwise). */
+  let arrived: Set<string>;
+  /** Ids the controller asked records for, and the background's answer to each. */
+  let asked: string[];
+  let answer: Promise<boolean>;
   const page = () => makePage();
   let full: PlacedEntity;
   let wang: PlacedEntity;
@@ -142,6 +148,9 @@ describe('the card controller', () => {
   };
 
   beforeEach(() => {
+    arrived = new Set([araghchi.id, wangYi.id, talks.id]);
+    asked = [];
+    answer = Promise.resolve(true);
     layer = null;
     idle = [];
     highlighted = [];
@@ -153,6 +162,12 @@ describe('the card controller', () => {
       highlight: (range) => highlighted.push(range),
       reject,
       whenIdle: (task) => idle.push(task),
+      // Records "arrive" when loadRecord resolves; `arrived` lists the ids here so far.
+      recordOf: (a) => (arrived.has(a.id) ? (a.kind === 'entity' ? entity(a.id) : note(a.id)) : null),
+      loadRecord: (a) => {
+        asked.push(a.id);
+        return answer.then((ok) => (ok && arrived.add(a.id), ok));
+      },
     });
     const { mention, passage: notePassage } = page();
     full = mention(araghchi, 'Abbas Araghchi', 0, NAME);
@@ -211,6 +226,56 @@ describe('the card controller', () => {
       vi.advanceTimersByTime(OPEN_DELAY_MS - 1);
       expect(shownLayer().calls).toEqual(['show Abbas Araghchi']);
       expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi']);
+    });
+
+    it('asks for a card’s record the first time it opens, and opens it when the record arrives', async () => {
+      arrived.clear();
+      let arrive!: (ok: boolean) => void;
+      answer = new Promise((resolve) => (arrive = resolve));
+      cards.annotated(result, '/en/1');
+      button.focus();
+      expect(cards.step('next')).toBe(true);
+      // Nothing shown before the record is on the page: no empty or half card.
+      expect(layer?.calls ?? []).toEqual([]);
+      expect(asked).toEqual([araghchi.id]);
+      arrive(true);
+      await answer;
+      await Promise.resolve();
+      expect(shownLayer().calls).toEqual(['show Abbas Araghchi +focus']);
+      expect(shownLayer().content!.view).toMatchObject({ kind: 'entity', entity: araghchi });
+    });
+
+    it('opens nothing when the record cannot be had, or when the reader moved on before it came', async () => {
+      arrived.clear();
+      answer = Promise.resolve(false);
+      cards.annotated(result, '/en/1');
+      button.focus();
+      cards.step('next');
+      await answer;
+      await Promise.resolve();
+      expect(layer?.calls ?? []).toEqual([]);
+
+      let arrive!: (ok: boolean) => void;
+      answer = new Promise((resolve) => (arrive = resolve));
+      cards.step('next');
+      cards.close('escape');
+      arrive(true);
+      await answer;
+      await Promise.resolve();
+      expect(layer?.calls ?? []).toEqual([]);
+    });
+
+    it('asks for the record of the card the pointer rests on while the hover delay runs', async () => {
+      vi.useFakeTimers();
+      arrived.clear();
+      cards.annotated(result, '/en/1');
+      cards.pointerOver(wang, { x: 1, y: 1 });
+      expect(asked).toEqual([wangYi.id]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(shownLayer().rendered).toEqual(['ahead Wang Yi']);
+      await vi.advanceTimersByTimeAsync(OPEN_DELAY_MS);
+      expect(shownLayer().calls).toEqual(['show Wang Yi']);
+      expect(shownLayer().rendered).toEqual(['ahead Wang Yi']);
     });
 
     it('renders again what the pointer reached after leaving the card it had rendered ahead', () => {

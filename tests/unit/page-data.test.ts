@@ -5,6 +5,7 @@ import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
 import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
 import type { Analysis } from '../../lib/shared/analysis/analyse-text';
 import type { BackgroundRequest } from '../../lib/shared/messages';
+import type { PageRecords } from '../../lib/shared/analysis/page-records';
 import { findArticleRoot } from '../../lib/content/page/find-article-root';
 import { buildTextIndex } from '../../lib/content/text-index';
 import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
@@ -29,22 +30,30 @@ describe('the background answers the content script from the set it holds', () =
     expect(other).toEqual({ article: null, checkedTo: annotationSet.checkedTo });
   });
 
-  it('finds the article’s entities and places its notes in its text, and sends only the records the page needs', async () => {
+  it('finds the article’s entities and places its notes in its text, and names them without sending their records', async () => {
     const analysis = await analyse(articleText());
-    const names = new Set(analysis.records.entities.map((e) => e.name));
+    const names = new Set(analysis.refs.entities.map((e) => e.name));
     expect(names).toContain('Ali Khamenei');
     expect(names).toContain('Xi Jinping');
     expect(analysis.mentions.length).toBeGreaterThan(20);
     expect(analysis.notes.map((n) => n.noteId)).toEqual(expect.arrayContaining(['iran-china-25-year-agreement']));
     expect(analysis.orphans).toEqual([]);
-    // Every record the page gets is one it refers to: far from the whole set.
+    // Only what the page refers to, by name: no description, fact or source travels before a card opens.
     const mentioned = new Set([...analysis.mentions.map((m) => m.entityId), article.publisher]);
-    expect(analysis.records.entities.every((e) => mentioned.has(e.id))).toBe(true);
-    expect(analysis.records.entities.length).toBeLessThan(annotationSet.entities.length);
-    expect(analysis.records.notes.map((n) => n.id).sort()).toEqual([...article.notes].sort());
-    expect(analysis.records.sources.length).toBeLessThan(annotationSet.sources.length);
-    const cited = JSON.stringify([analysis.records.entities, analysis.records.notes]);
-    expect(analysis.records.sources.every((s) => cited.includes(`"${s.id}"`))).toBe(true);
+    expect(analysis.refs.entities.every((e) => mentioned.has(e.id))).toBe(true);
+    expect(analysis.refs.notes.map((n) => n.id).sort()).toEqual([...article.notes].sort());
+    expect(JSON.stringify(analysis)).not.toMatch(/"(facts|description|body|sources|surfaceForms)"/);
+    expect(JSON.stringify(analysis).length).toBeLessThan(20_000);
+  });
+
+  it('sends a card’s records when asked: the entity, the notes asked for, and every source they cite', async () => {
+    const records = (await answerBackgroundRequest(background, { type: 'backstory:records', entityIds: ['abbas-araghchi'], noteIds: ['april-2025-talks'] }, fromTab)) as PageRecords;
+    expect(records.entities.map((e) => e.id)).toEqual(['abbas-araghchi']);
+    expect(records.notes.map((n) => n.id)).toEqual(['april-2025-talks']);
+    const cited = JSON.stringify([records.entities, records.notes]);
+    expect(records.sources.length).toBeGreaterThan(0);
+    expect(records.sources.every((s) => cited.includes(`"${s.id}"`))).toBe(true);
+    for (const id of records.entities[0].facts.flatMap((f) => f.sources)) expect(records.sources.map((s) => s.id)).toContain(id);
   });
 
   it('places no notes on another article, and finds only the entities of the types the reader shows', async () => {
@@ -54,8 +63,8 @@ describe('the background answers the content script from the set it holds', () =
       fromTab,
     ) as Analysis;
     expect(analysis.notes).toEqual([]);
-    expect(analysis.records.notes).toEqual([]);
-    expect(new Set(analysis.records.entities.map((e) => e.type))).toEqual(new Set(['person']));
+    expect(analysis.refs.notes).toEqual([]);
+    expect(new Set(analysis.refs.entities.map((e) => e.type))).toEqual(new Set(['person']));
   });
 
   it('answers malformed questions, and questions from no tab, with an error value', async () => {
@@ -66,6 +75,8 @@ describe('the background answers the content script from the set it holds', () =
       { type: 'backstory:analyse', request: { text: 'x', pageDate: null, articleId: null, entityTypes: ['weapon'] } },
       { type: 'backstory:analyse', request: { text: 'x'.repeat(3_000_001), pageDate: null, articleId: null, entityTypes: [] } },
       { type: 'backstory:article', hostname: 'www.iranintl.com' },
+      { type: 'backstory:records', entityIds: 'abbas-araghchi', noteIds: [] },
+      { type: 'backstory:records', entityIds: Array(201).fill('x'), noteIds: [] },
     ];
     for (const message of bad) {
       await expect(answerBackgroundRequest(background, message, fromTab)).resolves.toMatchObject({ error: 'invalid-message' });
@@ -91,9 +102,10 @@ describe('the content script’s questions', () => {
 
   it('read a missing, failed or malformed answer as no article and no analysis, never as a guess', async () => {
     const request = { text: 'Xi Jinping', pageDate: null, articleId: null, entityTypes: [...DEFAULT_SETTINGS.entityTypes] };
-    for (const answer of [undefined, null, { error: 'invalid-message', reason: 'x' }, { mentions: 'all' }, { mentions: [], notes: [], orphans: [], records: {} }]) {
+    for (const answer of [undefined, null, { error: 'invalid-message', reason: 'x' }, { mentions: 'all' }, { mentions: [], notes: [], orphans: [], refs: {} }]) {
       await expect(through(() => answer).analyse(request)).resolves.toBeNull();
       await expect(through(() => answer).article({ hostname: 'www.iranintl.com', pathname: '/' })).resolves.toEqual({ article: null, checkedTo: '' });
+      await expect(through(() => answer).records(['abbas-araghchi'], [])).resolves.toBeNull();
     }
     const failing = messagePageData(() => Promise.reject(new Error('Extension context invalidated.')));
     await expect(failing.analyse(request)).resolves.toBeNull();

@@ -7,6 +7,7 @@
 import { runToEnd } from '../../shared/anchoring/match-quote';
 import { analyseSteps } from '../../shared/analysis/analyse-text';
 import { articleLookup } from '../../shared/analysis/page-data';
+import { pageRecords } from '../../shared/analysis/page-records';
 import type { AnnotationSet } from '../../shared/annotations/types';
 import type { EntityFormIndex } from '../../shared/mentions/entity-forms';
 import { badgeText, type MessageError, parseBackgroundRequest } from '../../shared/messages';
@@ -38,6 +39,9 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
     case 'backstory:analyse':
       if (!context.set) return invalid('the annotation set did not load');
       return runToEnd(analyseSteps(context.set, context.set.formIndex, request.request));
+    case 'backstory:records':
+      if (!context.set) return invalid('the annotation set did not load');
+      return pageRecords(context.set, request.entityIds, request.noteIds);
   }
 }
 

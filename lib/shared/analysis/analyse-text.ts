@@ -13,7 +13,7 @@ import { entityMatcher, type EntityFormIndex, type FormRef } from '../mentions/e
 import { type LinkReason, type RawMention, resolveMentions, shortSenses } from '../mentions/resolve-mentions';
 import { textOnly } from '../text/indexed-text';
 import { lowerCaseSameLength } from '../text/word-chars';
-import { pageRecords, type PageRecords } from './page-records';
+import { pageRefs, type PageRefs } from './page-records';
 
 export interface AnalyseRequest {
   /** The article's rendered, normalised text (lib/content/text-index.ts). */
@@ -51,8 +51,8 @@ export interface Analysis {
   notes: AnalysedPassage[];
   /** The article's notes that could not be placed, each with its reason. */
   orphans: Orphan[];
-  /** The records those refer to (and the article's notes): what the page's cards and report need, nothing else. */
-  records: PageRecords;
+  /** What those refer to, by name: the entities found and the article's notes (cards ask for the rest). */
+  refs: PageRefs;
 }
 
 /**
@@ -136,5 +136,5 @@ export function* analyseSteps(set: AnnotationSet, formIndex: EntityFormIndex, re
     }
     notes.sort((a, b) => a.start - b.start);
   }
-  return { mentions, notes, orphans, records: pageRecords(set, new Set(mentions.map((m) => m.entityId)), article) };
+  return { mentions, notes, orphans, refs: pageRefs(set, new Set(mentions.map((m) => m.entityId)), article) };
 }

@@ -9,6 +9,7 @@ import type { AnnotationSet, Article } from '../annotations/types';
 import type { EntityFormIndex } from '../mentions/entity-forms';
 import { type AnalyseRequest, type Analysis, analyseSteps } from './analyse-text';
 import { articleForUrl, type PageLocation } from './article-for-url';
+import { pageRecords, type PageRecords } from './page-records';
 
 export interface ArticleLookup {
   /** The annotated article at the URL, or null. */
@@ -21,6 +22,8 @@ export interface PageDataSource {
   article(url: PageLocation): Promise<ArticleLookup>;
   /** Null when the analysis could not be had (the page then shows nothing rather than a guess). */
   analyse(request: AnalyseRequest): Promise<Analysis | null>;
+  /** The full records of some entities and notes, for a card about to open; null when they could not be had. */
+  records(entityIds: readonly string[], noteIds: readonly string[]): Promise<PageRecords | null>;
 }
 
 /** Runs the analysis's steps: through in one go by default; a test on a page may slice them. */
@@ -30,6 +33,7 @@ export function localPageData(set: AnnotationSet, formIndex: EntityFormIndex, ru
   return {
     article: (url) => Promise.resolve(articleLookup(set, url)),
     analyse: (request) => run(analyseSteps(set, formIndex, request)),
+    records: (entityIds, noteIds) => Promise.resolve(pageRecords(set, entityIds, noteIds)),
   };
 }
 

@@ -1,15 +1,50 @@
 /**
- * The part of the set one page needs: the entities it mentions (and its
- * article's publisher, which the popup names), its article's notes (placed or
- * not: the popup lists the ones that could not be placed) and every source
- * those cite. Its size follows the page, not the set.
+ * What a page gets of the set. With its analysis, only references: each
+ * found entity's name and type and each of its article's notes' title, which
+ * is what the highlights, the popup and the keyboard need. The records a card
+ * shows (descriptions, roles, dated facts, note text, sources) are asked for
+ * when a card is about to open (docs/decisions/0031-matching-in-the-background.md).
+ * Both follow the page, not the set.
  */
 import type { AnnotationSet, Article, Entity, Note, Source } from '../annotations/types';
+
+/** An entity as the page names it before any card opens. */
+export type EntityRef = Pick<Entity, 'id' | 'name' | 'type' | 'lang' | 'dir'>;
+
+/** A note as the page lists it before any card opens. */
+export interface NoteRef {
+  id: string;
+  title: string;
+  period: Note['period'];
+  /** The note rests on one unnamed source (the popup says so). */
+  singleSource: boolean;
+  /** Ids of the entities it concerns (an entity's card lists its notes). */
+  entities: string[];
+}
+
+export interface PageRefs {
+  /** The entities found, and the article's publisher (the popup names it). */
+  entities: EntityRef[];
+  /** The article's notes, placed or not (the popup lists the ones that could not be placed). */
+  notes: NoteRef[];
+}
 
 export interface PageRecords {
   entities: Entity[];
   notes: Note[];
+  /** Every source the entities and notes cite. */
   sources: Source[];
+}
+
+export function pageRefs(set: AnnotationSet, entityIds: ReadonlySet<string>, article: Article | undefined): PageRefs {
+  const entities = set.entities
+    .filter((e) => entityIds.has(e.id) || e.id === article?.publisher)
+    .map(({ id, name, type, lang, dir }) => ({ id, name, type, ...(lang ? { lang } : {}), ...(dir ? { dir } : {}) }));
+  const noteIds = new Set(article?.notes ?? []);
+  const notes = set.notes
+    .filter((n) => noteIds.has(n.id))
+    .map((n) => ({ id: n.id, title: n.title, period: n.period, singleSource: !!n.singleSource, entities: n.entities }));
+  return { entities, notes };
 }
 
 /** Every source id cited anywhere in a record (facts, roles, notes' paragraphs: all carry `sources`). */
@@ -27,10 +62,12 @@ function collectSourceIds(value: unknown, into: Set<string>): void {
   }
 }
 
-export function pageRecords(set: AnnotationSet, entityIds: ReadonlySet<string>, article: Article | undefined): PageRecords {
-  const entities = set.entities.filter((e) => entityIds.has(e.id) || e.id === article?.publisher);
-  const noteIds = new Set(article?.notes ?? []);
-  const notes = set.notes.filter((n) => noteIds.has(n.id));
+/** The records of some entities and notes, with the sources they cite (unknown ids are left out). */
+export function pageRecords(set: AnnotationSet, entityIds: readonly string[], noteIds: readonly string[]): PageRecords {
+  const wantedEntities = new Set(entityIds);
+  const wantedNotes = new Set(noteIds);
+  const entities = set.entities.filter((e) => wantedEntities.has(e.id));
+  const notes = set.notes.filter((n) => wantedNotes.has(n.id));
   const sourceIds = new Set<string>();
   collectSourceIds(entities, sourceIds);
   collectSourceIds(notes, sourceIds);

@@ -62,6 +62,13 @@ export const ALLOW_LIST: readonly AllowRule[] = [
     after: /^\w+\.href,\w+\)/,
     why: 'Vite’s modulepreload polyfill: fetches <link rel="modulepreload"> files of the extension page itself, only in browsers without modulepreload support (both targets have it); extension pages also have connect-src \'none\'',
   },
+  {
+    kind: 'network-api',
+    file: /^background\.js$/,
+    match: /^importScripts\($/,
+    after: /^`\/\$\{\w+\}`\)|^"\/annotation-data\.js"\)/,
+    why: 'Chrome’s service worker loads the extension’s own annotation-data.js from the package (entrypoints/background.ts); Firefox lists it in the manifest instead',
+  },
 ];
 
 function filesUnder(dir: string): string[] {
