@@ -3,10 +3,19 @@
  * of the timeline and the print page in Chromium with the built extension,
  * on the article served locally. Figures, not a test; medians of 7 runs.
  *
- * - popup timeline: the real toolbar popup's Timeline tab, click to list
- *   painted (two animation frames), after the popup has its report;
+ * - popup opened to timeline painted (the issue's "within 100 ms of the
+ *   popup opening"): a fresh toolbar popup each run, from its navigation
+ *   start to what it found on screen (its `popup-ready` mark), then the
+ *   Timeline tab clicked at once and the list painted (two animation
+ *   frames). The sum is the reader who chooses Timeline the instant the
+ *   popup can take the click; the parts are printed too. The first click in
+ *   a popup runs cold code, as the reader's does;
+ * - Timeline tab click to painted list, again and again in one popup
+ *   (warm code): the figure this benchmark gave before;
  * - print page and full-tab timeline: navigation start of the page to its
- *   own render mark (data script, messages to the article's tab, render).
+ *   own render mark (data script, messages to the article's tab, render);
+ *   the print page puts the article and its endnotes on screen first and
+ *   the glossary and the timeline in the step after: both marks.
  */
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { startChromium } from '../tests/e2e/support/harness';
@@ -17,6 +26,16 @@ import { spread } from './stats';
 declare const chrome: ExtensionApi;
 
 const RUNS = 7;
+
+/** In the popup: clicks the Timeline tab and waits for the list to be painted; ms from click to paint. */
+async function clickTimelineTab(): Promise<number> {
+  const started = performance.now();
+  document.querySelector<HTMLButtonElement>('#view-tab-timeline')!.click();
+  while (!document.querySelector('[data-testid="timeline"] li.tl-item')) await new Promise((resolve) => requestAnimationFrame(resolve));
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  return performance.now() - started;
+}
+
 const harness = await startChromium();
 try {
   const { session } = harness;
@@ -24,21 +43,32 @@ try {
   await waitForAnnotated(article);
   for (const other of await session.browser.pages()) if (other !== article) await other.close();
 
+  const readyRuns: number[] = [];
+  const firstClickRuns: number[] = [];
+  const openedRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const popup = await session.openToolbarPopup(article);
+    await popup.waitForFunction(() => performance.getEntriesByName('backstory:popup-ready').length > 0, { polling: 'raf' });
+    const { ready, click } = await popup.evaluate(`(async () => {
+      const ready = performance.getEntriesByName('backstory:popup-ready')[0].startTime;
+      const click = await (${clickTimelineTab.toString()})();
+      return { ready, click };
+    })()`) as { ready: number; click: number };
+    readyRuns.push(ready);
+    firstClickRuns.push(click);
+    openedRuns.push(ready + click);
+    await popup.close();
+  }
+
   const popupRuns: number[] = [];
   const popup = await session.openToolbarPopup(article);
   await popup.waitForSelector('#view-tab-timeline');
   for (let i = 0; i < RUNS; i++) {
-    popupRuns.push(
-      await popup.evaluate(async () => {
-        document.querySelector<HTMLButtonElement>('#view-tab-summary')!.click();
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const started = performance.now();
-        document.querySelector<HTMLButtonElement>('#view-tab-timeline')!.click();
-        while (!document.querySelector('[data-testid="timeline"] li.tl-item')) await new Promise((resolve) => requestAnimationFrame(resolve));
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        return performance.now() - started;
-      }),
-    );
+    await popup.evaluate(async () => {
+      document.querySelector<HTMLButtonElement>('#view-tab-summary')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    popupRuns.push((await popup.evaluate(`(${clickTimelineTab.toString()})()`)) as number);
   }
   await popup.close();
 
@@ -51,21 +81,29 @@ try {
   });
   await helper.close();
 
-  const pageRuns = async (page: 'print' | 'timeline'): Promise<number[]> => {
-    const runs: number[] = [];
+  const pageRuns = async (page: 'print' | 'timeline', marks: string[]): Promise<number[][]> => {
+    const runs: number[][] = marks.map(() => []);
     for (let i = 0; i < RUNS; i++) {
       const tab = await session.newPage(page);
       await tab.goto(`chrome-extension://${session.extensionId}/${page}.html?tab=${tabId}`);
-      await tab.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, { polling: 20 }, `backstory:${page}-rendered`);
-      runs.push(await tab.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, `backstory:${page}-rendered`));
+      for (const [m, mark] of marks.entries()) {
+        await tab.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { polling: 20 }, mark);
+        runs[m].push(await tab.evaluate((name) => performance.getEntriesByName(name)[0].startTime, mark));
+      }
       await tab.close();
     }
     return runs;
   };
+  const [printRendered, printComplete] = await pageRuns('print', ['backstory:print-rendered', 'backstory:print-complete']);
+  const [timelineRendered] = await pageRuns('timeline', ['backstory:timeline-rendered']);
   const rows: [string, number[]][] = [
-    ['popup: Timeline tab click to painted list', popupRuns],
-    ['print page: navigation to rendered', await pageRuns('print')],
-    ['full-tab timeline: navigation to rendered', await pageRuns('timeline')],
+    ['popup: opened to timeline painted (sum)', openedRuns],
+    ['  popup: opened to its report on screen', readyRuns],
+    ['  popup: first Timeline click to painted', firstClickRuns],
+    ['popup: Timeline tab click to painted, warm', popupRuns],
+    ['print page: navigation to article + notes', printRendered],
+    ['print page: navigation to complete', printComplete],
+    ['full-tab timeline: navigation to rendered', timelineRendered],
   ];
   for (const [label, runs] of rows) {
     const { median, min, max } = spread(runs);

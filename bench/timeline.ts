@@ -37,7 +37,7 @@ const passages = article.notes.flatMap((id) =>
 );
 // The report the content script sends: every mentioned entity found, every note placed.
 const result = {
-  mentionCounts: new Map(article.mentions.map((id) => [id, 1])),
+  mentionCounts: new Map(article.mentions.map((id) => [entities.get(id)!, 1])),
   notes: passages.map((p) => ({ kind: 'note' as const, ...p, range: null })),
 } as unknown as Parameters<typeof buildPageReport>[3];
 const report = buildPageReport('article', article.url, article, result, entities, notes, set.checkedTo, undefined, article.published);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type Correction, correctionsForPage, correctionsReport, loadCorrections, removeCorrection } from '../lib/shared/corrections';
 import { formatDate } from '../lib/shared/format-date';
@@ -22,10 +22,12 @@ export interface PopupProps {
   refreshDelayMs?: number;
   /** Delay between asks while the page is still loading its settings. */
   loadingPollMs?: number;
+  /** Called once, when what Backstory found on the page is first on screen (the benchmark reads it). */
+  onReady?: () => void;
 }
 
 /** The toolbar popup: what this page is, what Backstory found on it, and the controls. */
-export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: PopupProps) {
+export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onReady }: PopupProps) {
   const [tab, setTab] = useState<TabState | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [corrections, setCorrections] = useState<Correction[]>([]);
@@ -60,6 +62,14 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100 }: Pop
     const timer = setTimeout(() => void refresh(), loadingPollMs);
     return () => clearTimeout(timer);
   }, [tab, loading, refresh, loadingPollMs]);
+
+  const shown = !!tab && !!settings && !loading;
+  const announced = useRef(false);
+  useEffect(() => {
+    if (!shown || announced.current) return;
+    announced.current = true;
+    onReady?.();
+  }, [shown, onReady]);
 
   if (!tab || !settings || loading) return <PopupState message={t('popupLoading')} />;
 

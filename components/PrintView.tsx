@@ -11,7 +11,8 @@ import Timeline from './Timeline';
 
 export interface PrintViewProps {
   model: PrintModel;
-  timeline: PageTimeline;
+  /** Null until the second step: the glossary and the timeline follow the article by a frame. */
+  timeline: PageTimeline | null;
 }
 
 /** The article as the reader has it, with its notes as endnotes, key points, glossary and timeline. */
@@ -64,16 +65,18 @@ export default function PrintView({ model, timeline }: PrintViewProps) {
           </ul>
         </section>
       )}
-      {model.glossary.length > 0 && (
+      {timeline && model.glossary.length > 0 && (
         <section aria-labelledby="print-glossary" class="print-glossary">
           <h2 id="print-glossary">{t('printGlossary')}</h2>
           <PrintGlossary entries={model.glossary} />
         </section>
       )}
-      <section aria-labelledby="print-timeline" class="print-timeline">
-        <h2 id="print-timeline">{t('printTimeline')}</h2>
-        <Timeline timeline={timeline} page="article" filters={false} level={3} idPrefix="print-tl" />
-      </section>
+      {timeline && (
+        <section aria-labelledby="print-timeline" class="print-timeline">
+          <h2 id="print-timeline">{t('printTimeline')}</h2>
+          <Timeline timeline={timeline} page="article" filters={false} level={3} idPrefix="print-tl" />
+        </section>
+      )}
       <footer class="print-footer">
         <p>{t('printGenerated', model.asOf ? formatDate(model.asOf) : '')}</p>
       </footer>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { AnnotationSet } from '../lib/shared/annotations/types';
 import { t } from '../lib/shared/i18n';
 import type { PageReport } from '../lib/shared/messages';
@@ -17,7 +17,8 @@ export interface TimelinePageProps {
 /** The timeline at full width in its own tab, for the page in tab `tabId`. */
 export default function TimelinePage({ tabId, set, onRendered }: TimelinePageProps) {
   const [report, setReport] = useState<PageReport | null | 'loading'>('loading');
-  useEffect(() => {
+  // Asked before the loading state is painted: the round trip to the tab is most of the wait.
+  useLayoutEffect(() => {
     if (tabId === null || !set) setReport(null);
     else void requestReport(tabId).then(setReport);
   }, [tabId, set]);

@@ -3,4 +3,4 @@ import Popup from '../../components/Popup';
 import '../../components/popup.css';
 import '../../components/timeline.css';
 
-render(<Popup />, document.getElementById('app')!);
+render(<Popup onReady={() => performance.mark('backstory:popup-ready')} />, document.getElementById('app')!);

@@ -2,12 +2,22 @@ import { render } from 'preact';
 import PrintPage from '../../components/PrintPage';
 import { tabIdFromLocation } from '../../lib/extension/popup/open-page';
 import { loadBundledSet } from '../../lib/extension/timeline/load-set';
-import popupCss from '../../components/popup.css?raw';
-import printCss from '../../components/print.css?raw';
-import timelineCss from '../../components/timeline.css?raw';
+import popupCss from '../../components/popup.css?inline';
+import printCss from '../../components/print.css?inline';
+import timelineCss from '../../components/timeline.css?inline';
 import '../../components/popup.css';
 import '../../components/timeline.css';
 import '../../components/print.css';
 
 const rendered = () => performance.mark('backstory:print-rendered');
-render(<PrintPage tabId={tabIdFromLocation(location.search)} set={loadBundledSet()} css={[popupCss, timelineCss, printCss].join('\n')} onRendered={rendered} />, document.getElementById('app')!);
+const complete = () => performance.mark('backstory:print-complete');
+render(
+  <PrintPage
+    tabId={tabIdFromLocation(location.search)}
+    set={loadBundledSet()}
+    css={[popupCss, timelineCss, printCss].join('\n')}
+    onRendered={rendered}
+    onComplete={complete}
+  />,
+  document.getElementById('app')!,
+);

@@ -45,7 +45,7 @@ describe('print page accessibility audit (axe-core, real Chromium)', () => {
       const app = document.createElement('div');
       document.body.append(app);
       render(<PrintPage tabId={3} set={annotationSet} css="" />, app);
-      await vi.waitFor(() => expect(app.querySelector('.print-doc')).not.toBeNull(), { timeout: 3000 });
+      await vi.waitFor(() => expect(app.querySelector('.print-doc .print-timeline')).not.toBeNull(), { timeout: 3000 });
       expect(app.querySelector('[data-testid="unplaced"]')).not.toBeNull();
       const results = await axe.run(app, { resultTypes: ['violations'] });
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

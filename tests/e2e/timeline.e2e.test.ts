@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TextPositionSelector } from '../../lib/shared/annotations/types';
-import { articleRecord, entityRecord, noteRecord } from './support/annotation-data';
+import { articleRecord, entityRecord, eventRecord, noteRecord } from './support/annotation-data';
 import type { ChromiumSession } from '../../lib/node/harness/chromium';
 import type { FirefoxSession } from '../../lib/node/harness/firefox';
 import { startChromium, startFirefox, type Harness } from './support/harness';
@@ -24,10 +24,23 @@ import { ARTICLE_PATH, ARTICLE_SELECTOR, REPO_ROOT } from '../../lib/node/harnes
 import { ChromiumPopup, FirefoxPopup } from '../../lib/node/harness/popup-driver';
 import { sleep } from '../../lib/node/harness/reader-input';
 import { saveScreenshot, savePng } from '../../lib/node/harness/screenshots';
+import { otherArticlePage, type OtherArticle } from './support/variant-pages';
 
 const article = articleRecord();
 const BAGHAEI = entityRecord('esmail-baghaei');
 const ARTIFACTS = join(REPO_ROOT, 'artifacts');
+
+/** Another article of the site, not in the data, after the September 2025 snapback: four entities named, nothing else. */
+const OTHER: OtherArticle = {
+  path: '/en/202510010321',
+  headline: 'Araghchi meets Wang Yi in Beijing a week after UN sanctions return',
+  published: '2025-10-01T08:30:00Z',
+  paragraphs: [
+    'Foreign minister Abbas Araghchi met Wang Yi in Beijing on Wednesday, his first trip abroad since the sanctions came back.',
+    'The talks held in Muscat earlier in the year were not mentioned in the statement issued after the meeting.',
+  ],
+};
+const OTHER_FOUND = ['abbas-araghchi', 'wang-yi', 'beijing', 'muscat'].map(entityRecord);
 
 /** Notes in the order their first passage ends in the article (the data check keeps the position hints exact). */
 const noteOrder = article.notes
@@ -89,7 +102,7 @@ const waitForMark = (name: string) => `
 
 const READ_PRINT = `
   const text = (el) => (el?.textContent ?? '').replace(/\\s+/g, ' ').trim();
-  ${waitForMark('backstory:print-rendered')}
+  ${waitForMark('backstory:print-complete')}
   return {
     headline: text(doc.querySelector('.print-doc h1')),
     refs: [...doc.querySelectorAll('.print-text sup a')].map(text),
@@ -99,6 +112,7 @@ const READ_PRINT = `
     glossary: doc.querySelectorAll('.glossary dt').length,
     paragraphs: doc.querySelectorAll('.print-text > *').length,
     rendered: performance.getEntriesByName('backstory:print-rendered')[0]?.startTime ?? null,
+    complete: performance.getEntriesByName('backstory:print-complete')[0]?.startTime ?? null,
   };
 `;
 
@@ -111,6 +125,7 @@ interface PrintViewRead {
   glossary: number;
   paragraphs: number;
   rendered: number | null;
+  complete: number | null;
 }
 
 /** One browser's way of reaching Backstory's own pages. */
@@ -219,6 +234,7 @@ describe.each(['chromium', 'firefox'] as const)('the timeline and the print page
 
   beforeAll(async () => {
     subject = name === 'chromium' ? chromiumSubject(await startChromium()) : firefoxSubject(await startFirefox({ privileged: true }));
+    subject.harness.server.route(OTHER.path, otherArticlePage(OTHER));
     page = await subject.harness.session.openPage(ARTICLE_PATH);
     await waitForAnnotated(page);
     await subject.closeOtherTabs(page);
@@ -265,6 +281,7 @@ describe.each(['chromium', 'firefox'] as const)('the timeline and the print page
     await subject.inPopup(clickButton('button.action', 'Print with background'));
     const view = await subject.inNewTab<PrintViewRead>('/print.html', '.print-doc', READ_PRINT);
     measured.printRenderMs = view.rendered;
+    measured.printCompleteMs = view.complete;
     expect(view.headline).toBe(article.headline);
     expect(view.paragraphs).toBeGreaterThan(10);
     expect(view.endnotes).toEqual(noteOrder.map((n) => n.title));
@@ -350,6 +367,52 @@ describe.each(['chromium', 'firefox'] as const)('the timeline and the print page
     expect(view.links).toBeGreaterThan(view.items);
     expect(view.safe).toBe(true);
     await subject.screenshotTab(`${name}-timeline-page`);
+  });
+
+  it('on another article of the site: covers the entities found there, marked at that page’s date, in the popup and the full tab', async () => {
+    const other = await subject.harness.session.openPage(OTHER.path);
+    await waitForAnnotated(other);
+    await subject.closeOtherTabs(other);
+    await subject.popup.open(other);
+    await subject.inPopup<number>(OPEN_TIMELINE_TAB);
+    const readOther = READ_TIMELINE.replace('return {', `return {
+        options: [...doc.querySelectorAll('select[id$="-entity"] option')].filter((o) => o.value).map(text),
+        concerns: [...doc.querySelectorAll('li.tl-item')].map((li) => [...li.querySelectorAll('.tl-item__entities > *:not(.visually-hidden)')].map(text)),
+        before: [...doc.querySelectorAll('li.tl-item')].filter((li) => !li.closest('.tl-since')).map((li) => li.querySelector('time').getAttribute('datetime')),
+        after: [...doc.querySelectorAll('.tl-since li.tl-item')].map((li) => li.querySelector('time').getAttribute('datetime')),
+        texts: [...doc.querySelectorAll('.tl-item__text')].map(text),
+        print: [...doc.querySelectorAll('button.action')].some((b) => text(b) === 'Print with background'),`);
+    type OtherView = TimelineView & { options: string[]; concerns: string[][]; before: string[]; after: string[]; texts: string[]; print: boolean };
+    const view = await subject.inPopup<OtherView>(readOther);
+    const names = OTHER_FOUND.map((e) => e.name);
+    expect(view.mark).toBe('This page, 1 October 2025');
+    expect(view.since).toBe('Since this page');
+    expect([...view.options].sort()).toEqual([...names].sort());
+    // Every item concerns something named on this page; none comes from the annotated article alone.
+    expect(view.concerns.every((list) => list.some((n) => names.includes(n)))).toBe(true);
+    expect(view.visit2016).toEqual([]);
+    // The Beijing talks of 23 April 2025, one event shared by several cards, once, with the three found here that it concerns.
+    const beijing = eventRecord('araghchi-in-beijing');
+    const at = view.texts.findIndex((t) => t.startsWith(beijing.title));
+    expect(view.texts.filter((t) => t.startsWith(beijing.title))).toHaveLength(1);
+    expect(view.concerns[at]).toEqual(expect.arrayContaining(['Abbas Araghchi', 'Beijing', 'Wang Yi']));
+    // Before the mark: started on or before the page's day; after it: later.
+    expect(view.before.every((d) => d.slice(0, 10) <= '2025-10-01')).toBe(true);
+    expect(view.after.length).toBeGreaterThan(0);
+    expect(view.after.every((d) => d.slice(0, 10) > '2025-10-01')).toBe(true);
+    expect(view.print).toBe(false);
+
+    await subject.inPopup(clickButton('button.action', 'Open the timeline in a tab'));
+    const full = await subject.inNewTab<OtherView & { title: string }>(
+      '/timeline.html',
+      '[data-testid="timeline"] li.tl-item',
+      `${waitForMark('backstory:timeline-rendered')}${readOther.replace('return {', 'return { title: text(doc.querySelector(\'h1\')),')}`,
+    );
+    expect(full.title).toBe('Timeline');
+    expect(full.mark).toBe('This page, 1 October 2025');
+    expect([...full.options].sort()).toEqual([...names].sort());
+    expect(full.items).toBe(view.items);
+    await subject.screenshotTab(`${name}-timeline-page-other-article`);
   });
 
   it('sent nothing off the machine and logged no errors', async () => {

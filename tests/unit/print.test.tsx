@@ -185,6 +185,7 @@ describe('the print page', () => {
     const orphan = article.notes[0];
     givenTab({ report: articleReport(), text: { ...text, anchors: text.anchors.filter((a) => a.noteId !== orphan) } });
     const el = await mountPage();
+    await vi.waitFor(() => expect(el.querySelector('.print-timeline')).not.toBeNull());
     expect(el.querySelector('h1')!.textContent).toBe(article.headline);
     expect(el.querySelector('.print-address a')!.getAttribute('href')).toBe(article.url);
     const refs = Array.from(el.querySelectorAll('.print-text sup a'), (a) => a.textContent);
@@ -201,6 +202,34 @@ describe('the print page', () => {
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((a) => a.href.startsWith('https://') && a.rel === 'noopener noreferrer')).toBe(true);
     expect(el.querySelector('[role="toolbar"] button')!.textContent).toBe('Print');
+  });
+
+  it('puts the article and its endnotes on screen first, the glossary and the timeline in the step after', async () => {
+    givenTab({ report: allPlaced(), text: pageArticleText() });
+    const el = document.createElement('div');
+    document.body.append(el);
+    const seen: Record<string, string[]> = {};
+    const sections = () => Array.from(el.querySelectorAll('.print-doc h2'), (h) => h.textContent ?? '');
+    render(<PrintPage tabId={5} set={annotationSet} css="" onRendered={() => (seen.first = sections())} onComplete={() => (seen.complete = sections())} />, el);
+    await vi.waitFor(() => expect(seen.complete).toBeDefined(), { timeout: 3000 });
+    expect(seen.first).toEqual(['Key points', 'Notes']);
+    expect(seen.complete).toEqual(['Key points', 'Notes', 'Glossary', 'Timeline']);
+  });
+
+  it('saves the whole page, timeline included, when Save is clicked before the second step', async () => {
+    givenTab({ report: allPlaced(), text: pageArticleText() });
+    const saved: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (saved.push(blob as Blob), 'blob:saved'));
+    const el = document.createElement('div');
+    document.body.append(el);
+    const clickSave = () =>
+      Array.from(el.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')).find((b) => b.textContent === 'Save as HTML')!.click();
+    render(<PrintPage tabId={5} set={annotationSet} css="" onRendered={clickSave} />, el);
+    await vi.waitFor(() => expect(saved).toHaveLength(1), { timeout: 3000 });
+    const html = await saved[0].text();
+    expect(html).toContain('<h2 id="print-glossary">Glossary</h2>');
+    expect(html).toContain('<h2 id="print-timeline">Timeline</h2>');
+    expect(el.querySelector('[role="status"]')!.textContent).toMatch(/^Saved as .*-backstory\.html/);
   });
 
   it('copies Markdown to the clipboard and says so', async () => {

@@ -38,3 +38,42 @@ export function singlePageAppShell(): string {
 </body>
 </html>`;
 }
+
+/** Another article of the site, one Backstory has no record of: what it is given to read there. */
+export interface OtherArticle {
+  path: string;
+  headline: string;
+  /** The page's own publication time (its first time[datetime]). */
+  published: string;
+  paragraphs: string[];
+}
+
+/** An article page of the site in the same markup as the annotated one, with its own headline, date and text. */
+export function otherArticlePage({ path, headline, published, paragraphs }: OtherArticle): string {
+  const id = path.split('/').pop();
+  return `<!doctype html>
+<html lang="en" dir="ltr">
+<head>
+  <meta charset="utf-8">
+  <title>${headline} | Iran International</title>
+  <link rel="canonical" href="https://www.iranintl.com${path}">
+  <link rel="stylesheet" href="/assets/site.css">
+</head>
+<body>
+  <header class="site-header"><a class="site-header__logo" href="/en">Iran International</a></header>
+  <div class="page">
+    <main class="page__main">
+      <article class="article" data-article-id="${id}">
+        <header class="article__header">
+          <h1 class="article__headline">${headline}</h1>
+          <div class="article__meta"><time datetime="${published}">${published.slice(0, 10)}</time></div>
+        </header>
+        <main class="article__body">
+          ${paragraphs.map((p) => `<p>${p}</p>`).join('\n          ')}
+        </main>
+      </article>
+    </main>
+  </div>
+</body>
+</html>`;
+}
