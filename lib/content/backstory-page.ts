@@ -89,7 +89,7 @@ export class BackstoryPage {
     this.watcher = new PageWatcher(
       options.win,
       { root: () => this.result?.page.root ?? null, isOwn: (node) => this.cards.contains(node) },
-      () => void this.refresh(),
+      () => this.refresh(),
       () => this.url(),
       () => this.annotateMs ?? 0,
     );
