@@ -24,6 +24,8 @@ export interface BenchOptions {
   stressPages: string[] | null;
   /** Only the set-size comparison (data-on-demand.ts). */
   scaledOnly: boolean;
+  /** How many times larger the compared set is (1: an A/A run, to see the noise). */
+  scaleFactor: number;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -43,6 +45,7 @@ export const USAGE = `npm run bench -- [options]
   --stress-only        only the big and busy pages
   --stress-runs N      loads per big page, browser and with/without (default 3)
   --scaled-only        only the comparison with a set 20 times larger
+  --scale-factor N     compare with a set N times larger (default 20; 1 = A/A)
   --stress-pages A,B   only these big pages (ten-mb, edited-1mb, one-node-2mb,
                        nodes-200k, highlights-50k, storm-1mb)
 `;
@@ -75,6 +78,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       'stress-runs': { type: 'string' },
       'stress-pages': { type: 'string' },
       'scaled-only': { type: 'boolean', default: false },
+      'scale-factor': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -92,5 +96,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     stressRuns: positiveInt(values['stress-runs'], 3, 'stress-runs'),
     stressPages: values['stress-pages'] ? values['stress-pages'].split(',') : null,
     scaledOnly: values['scaled-only'] ?? false,
+    scaleFactor: positiveInt(values['scale-factor'], 20, 'scale-factor'),
   };
 }

@@ -40,7 +40,7 @@ import { writePerformanceDoc } from './performance-doc';
 import { repeatBackstory, repeatBackstoryWithFloor, repeatMarkjs, repeatRerender } from './scenarios';
 import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEntities, syntheticPage } from './synthetic-page';
 import { formatStress, runStress, stressChecks } from './stress';
-import { formatScaledSet, runScaledSet, SCALE_FACTOR } from './data-on-demand';
+import { formatScaledSet, runScaledSet } from './data-on-demand';
 import { loadAnnotationSet } from '../lib/node/data-check/load-files';
 
 const ARTICLE_PATH = '/en/202504220389';
@@ -88,9 +88,9 @@ async function main(options: BenchOptions): Promise<void> {
       return { rows, checks: stressChecks(rows) };
     };
     const scaledSet = () =>
-      runScaledSet(loadAnnotationSet(PROJECT_DIR).set, buildDir, { serverPort: server!.port, url: ORIGIN + ARTICLE_PATH, runs: options.runs, warmup: options.warmup, log });
+      runScaledSet(loadAnnotationSet(PROJECT_DIR).set, buildDir, { serverPort: server!.port, url: ORIGIN + ARTICLE_PATH, runs: options.runs, warmup: options.warmup, log, factor: options.scaleFactor });
     if (options.scaledOnly) {
-      log(`Article page, today's set and one ${SCALE_FACTOR} times larger, load after load in turn...`);
+      log(`Article page, today's set and one ${options.scaleFactor} times larger, load after load in turn...`);
       const result = await scaledSet();
       writeReport(options.reportPath, { scaledSet: result });
       log(formatScaledSet(result));

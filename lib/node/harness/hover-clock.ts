@@ -2,7 +2,8 @@
  * Measures hover-to-card time inside the page, so the number is the
  * reader's wait and not the test's polling or protocol round trips: from the
  * timestamp of the first pointermove after arming to the moment the card's
- * container stops being hidden (a MutationObserver on Backstory's closed
+ * container is shown and placed: not `hidden`, and no longer kept invisible
+ * while Floating UI places it (a MutationObserver on Backstory's closed
  * shadow root, reached through layer-root.ts). Both clocks are the page's
  * performance.now().
  */
@@ -30,9 +31,9 @@ export async function armHoverClock(page: Page): Promise<void> {
     // No named inner functions: see page-probe.ts.
     const state = { pointerAt: null, cardAt: null } as unknown as ClockState;
     const observer = new MutationObserver(() => {
-      if (state.cardAt === null && !floating.hidden) state.cardAt = performance.now();
+      if (state.cardAt === null && !floating.hidden && floating.style.visibility !== 'hidden') state.cardAt = performance.now();
     });
-    observer.observe(floating, { attributes: true, attributeFilter: ['hidden'] });
+    observer.observe(floating, { attributes: true, attributeFilter: ['hidden', 'style'] });
     const listening = new AbortController();
     window.addEventListener(
       'pointermove',
