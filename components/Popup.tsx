@@ -34,6 +34,8 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
   /** A change the browser refused to save (storage full): said until the next change succeeds. */
   const [saveFailed, setSaveFailed] = useState(false);
   const [view, setView] = useState('summary');
+  /** Views rendered ahead once the summary is on screen (ViewTabs' `warm`). */
+  const [warm, setWarm] = useState<string[]>([]);
 
   const refresh = useCallback(async () => {
     const [state, stored, corrected] = await Promise.all([getTabState(), loadSettings(), loadCorrections()]);
@@ -70,6 +72,17 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
     announced.current = true;
     onReady?.();
   }, [shown, onReady]);
+
+  // The timeline is rendered ahead, hidden, after the summary has been painted
+  // (two frames later), so the reader's first click on it only shows it.
+  const annotatedReport = tab?.kind === 'report' && isAnnotated(tab.report.status);
+  useEffect(() => {
+    if (!shown || !annotatedReport || warm.length > 0) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setWarm(['timeline']));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [shown, annotatedReport, warm]);
 
   if (!tab || !settings || loading) return <PopupState message={t('popupLoading')} />;
 
@@ -170,6 +183,7 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
           label={t('viewsLabel')}
           selected={view}
           onSelect={setView}
+          warm={warm}
           tabs={[
             { id: 'summary', label: t('viewSummary'), panel: summary },
             { id: 'timeline', label: t('viewTimeline'), panel: timeline },

@@ -170,6 +170,21 @@ describe('the timeline in the popup', () => {
     await vi.waitFor(() => expect(sent.at(-1)).toEqual({ type: 'backstory:reveal', target: { kind: 'entity', id: 'ali-khamenei' } }));
   });
 
+  it('renders the timeline ahead, hidden, once the summary is on screen, so choosing it only shows it', async () => {
+    givenTab(articleReport());
+    const el = mount(<Popup refreshDelayMs={0} />);
+    await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).not.toBeNull(), { timeout: 3000 });
+    const panel = el.querySelector<HTMLElement>('#view-panel-timeline')!;
+    const list = panel.querySelector('[data-testid="timeline"]');
+    // Hidden from everyone, readers of screens included, until chosen.
+    expect(panel.hidden).toBe(true);
+    expect(el.querySelector<HTMLElement>('#view-panel-summary')!.hidden).toBe(false);
+    Array.from(el.querySelectorAll<HTMLButtonElement>('[role="tab"]')).find((b) => text(b) === 'Timeline')!.click();
+    await vi.waitFor(() => expect(el.querySelector<HTMLElement>('#view-panel-timeline')!.hidden).toBe(false));
+    expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).toBe(list);
+    expect(el.querySelector('#view-panel-summary')).toBeNull();
+  });
+
   it('opens the print page and the full-tab timeline for the article’s tab', async () => {
     const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     const { el } = await openTimeline(articleReport());
