@@ -39,19 +39,30 @@ export const PAGE_SWITCH_LABEL = 'Highlights on this page';
  * document as argument.
  */
 export function readPopupView(doc: Document = document): PopupView {
-  // No named inner functions: see page-probe.ts.
+  // No named inner functions: see page-probe.ts. What a reader sees: nothing
+  // inside a hidden panel (the timeline is rendered ahead, hidden).
   const pageSwitch = Array.from(doc.querySelectorAll<HTMLInputElement>('input[role="switch"]')).find((input) =>
     input.closest('label')?.textContent?.includes('Highlights on this page'),
   );
   return {
     headline: (doc.querySelector('.article__headline')?.textContent ?? '').trim(),
-    summary: Array.from(doc.querySelectorAll('.summary li'), (el) => (el.textContent ?? '').trim()),
+    summary: Array.from(doc.querySelectorAll('.summary li'))
+      .filter((el) => !el.closest('[hidden]'))
+      .map((el) => (el.textContent ?? '').trim()),
     found: (doc.querySelector('#found-title')?.textContent ?? '').trim(),
     // A button reads "Name <count>" or "Title <tags>": the name is its first text node.
-    entities: Array.from(doc.querySelectorAll('button.chip'), (chip) => (chip.firstChild?.textContent ?? '').trim()),
-    notes: Array.from(doc.querySelectorAll('button.note-button'), (button) => (button.firstChild?.textContent ?? '').trim()),
-    orphans: Array.from(doc.querySelectorAll('[data-testid="orphans"] li'), (el) => (el.textContent ?? '').trim()),
-    states: Array.from(doc.querySelectorAll('.state__message'), (el) => (el.textContent ?? '').trim()),
+    entities: Array.from(doc.querySelectorAll('button.chip'))
+      .filter((el) => !el.closest('[hidden]'))
+      .map((chip) => (chip.firstChild?.textContent ?? '').trim()),
+    notes: Array.from(doc.querySelectorAll('button.note-button'))
+      .filter((el) => !el.closest('[hidden]'))
+      .map((button) => (button.firstChild?.textContent ?? '').trim()),
+    orphans: Array.from(doc.querySelectorAll('[data-testid="orphans"] li'))
+      .filter((el) => !el.closest('[hidden]'))
+      .map((el) => (el.textContent ?? '').trim()),
+    states: Array.from(doc.querySelectorAll('.state__message'))
+      .filter((el) => !el.closest('[hidden]'))
+      .map((el) => (el.textContent ?? '').trim()),
     pageSwitchOn: pageSwitch ? pageSwitch.checked : null,
   };
 }
@@ -93,7 +104,8 @@ export class ChromiumPopup implements PopupDriver {
   /** Clicks (real mouse input) the button of `selector` whose first text node is `text`. */
   private async clickButton(selector: string, text: string): Promise<void> {
     for (const button of await this.page().$$(selector)) {
-      if ((await button.evaluate((el) => el.firstChild?.textContent?.trim())) === text) {
+      // A button in a panel rendered ahead (hidden) is not one the reader can click.
+      if ((await button.evaluate((el) => (el.closest('[hidden]') ? null : el.firstChild?.textContent?.trim()))) === text) {
         await button.click();
         return;
       }
@@ -158,7 +170,7 @@ export class FirefoxPopup implements PopupDriver {
     await this.session.privileged().inPopup(`
       const wanted = ${JSON.stringify(text)};
       const button = [...popupDocument.querySelectorAll(${JSON.stringify(selector)})]
-        .find((el) => el.firstChild?.textContent.trim() === wanted);
+        .find((el) => !el.closest('[hidden]') && el.firstChild?.textContent.trim() === wanted);
       if (!button) throw new Error('no ' + ${JSON.stringify(selector)} + ' "' + wanted + '" in the popup');
       button.scrollIntoView({ block: 'center' });
       button.click();
