@@ -32,6 +32,8 @@ const GIVES_FOCUS_BACK: ReadonlySet<CloseReason> = new Set(['escape', 'close-but
 export interface CardSurface {
   /** Renders a card that is about to open, still hidden (the hover delay is running). */
   prepare(content: CardContent): void;
+  /** Drops what prepare rendered (the pointer moved on); nothing if a card is open. */
+  discardPrepared(): void;
   /** Shows `content` (rendered again unless it is what was prepared). */
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void;
   /** Re-renders the open card with new content where it is. */
@@ -90,6 +92,7 @@ export class CardController {
       open: (annotation) => this.open(annotation, { via: 'pointer', ...this.lastPoint }),
       close: () => this.close('pointer-left'),
       prepare: (annotation) => this.prepare(annotation),
+      unprepare: () => this.unprepare(),
     });
   }
 
@@ -212,6 +215,13 @@ export class CardController {
     // The card's record is asked for now, while the delay runs (the first time for this entity or note).
     if (this.options.recordOf(annotation)) setTimeout(render, 0);
     else void this.options.loadRecord(annotation).then((ok) => ok && render());
+  }
+
+  private unprepare(): void {
+    this.prepareToken = null;
+    if (!this.prepared) return;
+    this.prepared = null;
+    if (!this.card) this.layer?.discardPrepared();
   }
 
   /** The card's record has not arrived: ask for it, and open the card then unless the reader has moved on. */

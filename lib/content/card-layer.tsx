@@ -162,6 +162,20 @@ export class CardLayer {
     this.attach();
     this.renderCard(content);
     this.prepared = content;
+    // In the top layer but invisible (no paint, no pointer, not in the
+    // accessibility tree), and laid out now, inside the hover delay: when
+    // the delay ends, placing and showing the card costs no layout of its own.
+    this.floating.style.visibility = 'hidden';
+    this.floating.hidden = false;
+    this.showInTopLayer();
+    this.floating.getBoundingClientRect();
+  }
+
+  /** The pointer moved on before the delay ended: the card rendered ahead goes. */
+  discardPrepared(): void {
+    if (this.anchor || !this.prepared) return;
+    this.prepared = null;
+    this.hide();
   }
 
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void {

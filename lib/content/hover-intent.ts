@@ -20,6 +20,8 @@ export interface HoverIntentActions<T> {
    * moment the delay ends (issue #16: within a frame of the delay).
    */
   prepare?(target: T): void;
+  /** The pointer moved on before the delay ended: what prepare started can go. */
+  unprepare?(): void;
 }
 
 export class HoverIntent<T> {
@@ -133,7 +135,10 @@ export class HoverIntent<T> {
   }
 
   private cancelOpen(): void {
-    if (this.openTimer !== undefined) clearTimeout(this.openTimer);
+    if (this.openTimer !== undefined) {
+      clearTimeout(this.openTimer);
+      this.actions.unprepare?.();
+    }
     this.openTimer = undefined;
     this.pendingTarget = null;
   }

@@ -44,6 +44,12 @@ class FakeLayer implements CardSurface {
     this.prepared = content;
   }
 
+  discardPrepared(): void {
+    if (!this.prepared) return;
+    this.rendered.push('discarded');
+    this.prepared = null;
+  }
+
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void {
     if (content !== this.prepared) this.rendered.push(titleOf(content.view));
     this.prepared = null;
@@ -286,7 +292,7 @@ describe('the card controller', () => {
       cards.pointerOver(wang);
       vi.advanceTimersByTime(OPEN_DELAY_MS);
       expect(shownLayer().calls).toEqual(['show Wang Yi']);
-      expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi', 'ahead Wang Yi']);
+      expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi', 'discarded', 'ahead Wang Yi']);
       expect(shownLayer().content!.view).toMatchObject({ entity: wangYi });
     });
 

@@ -177,7 +177,7 @@ export function textInViewport(page: Page, selector: string, text: string): Prom
 export function readCard(page: Page): Promise<CardContent | null> {
   return onLayerRoot(page, (root) => {
     const floating = root.querySelector<HTMLElement>('.floating');
-    const card = floating && !floating.hidden ? floating.querySelector<HTMLElement>('.card') : null;
+    const card = floating && !floating.hidden && floating.style.visibility !== 'hidden' ? floating.querySelector<HTMLElement>('.card') : null;
     if (!card) return null;
     const texts = ['.card__kicker', '.card__title', '.description', '.note-paragraph'].map(
       (selector) => card.querySelector(selector)?.textContent?.trim() ?? '',
@@ -201,7 +201,7 @@ export async function waitForCard(page: Page, title?: string, timeout = 5_000): 
     page,
     (root, wanted) => {
       const floating = root.querySelector<HTMLElement>('.floating');
-      const heading = floating && !floating.hidden ? floating.querySelector('.card__title') : null;
+      const heading = floating && !floating.hidden && floating.style.visibility !== 'hidden' ? floating.querySelector('.card__title') : null;
       return heading !== null && heading !== undefined && (wanted === null || heading.textContent?.trim() === wanted);
     },
     title ?? null,
@@ -215,7 +215,7 @@ export async function waitForNoCard(page: Page, timeout = 5_000): Promise<void> 
   for (;;) {
     const open = await onLayerRoot(page, (root) => {
       const floating = root.querySelector<HTMLElement>('.floating');
-      return !!floating && !floating.hidden;
+      return !!floating && !floating.hidden && floating.style.visibility !== 'hidden';
     });
     if (!open) return;
     if (Date.now() > deadline) throw new Error(`a card was still open after ${timeout} ms`);
