@@ -25,11 +25,12 @@ export interface ContentScriptSize {
  * sources, link resolution, "Not this", the closed top-layer card and sliced
  * work took the script to 30.9 KB, and moving matching and anchoring to the
  * background (issue #16) brought it back to 27.0 KB, and asking for a card's
- * records when it first opens (the record store) added 0.5 KB. The way under 25 KB is
+ * records when it first opens (the record store) added 0.5 KB, and rendering
+ * and laying out the first card during the hover delay 0.1 KB (28.5 KB). The way under 25 KB is
  * to load the card's UI (Preact, Floating UI, the components: about 12 KB
  * gzipped) when a card first opens; until then this guards against growth.
  */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 28_500;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 29_000;
 
 export function contentScriptSize(buildDir: string): ContentScriptSize {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {

@@ -17,6 +17,7 @@ import type { TextPositionSelector } from '../../lib/shared/annotations/types';
 import { articleRecord, entityRecord, eventRecord, noteRecord } from './support/annotation-data';
 import type { ChromiumSession } from '../../lib/node/harness/chromium';
 import type { FirefoxSession } from '../../lib/node/harness/firefox';
+import { pngFromDataUrl, snapshotScript } from '../../lib/node/harness/firefox-chrome-scope';
 import { startChromium, startFirefox, type Harness } from './support/harness';
 import { BROWSER_SERVICE_HOSTS, MAPPED_HOSTS } from '../../lib/node/harness/hosts';
 import { textInViewport, waitForAnnotated, waitForCard, waitForScrollEnd } from '../../lib/node/harness/page-probe';
@@ -199,15 +200,7 @@ function firefoxSubject(harness: Harness<FirefoxSession>): Subject {
         throw new Error('no tab at ${path} showing ${ready} (now at ' + gBrowser.currentURI.spec + ')');
       `),
     async screenshotTab(name) {
-      const dataUrl = await chrome().run<string>(`
-        const bitmap = await gBrowser.selectedBrowser.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
-        const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
-        canvas.width = bitmap.width;
-        canvas.height = bitmap.height;
-        canvas.getContext('2d').drawImage(bitmap, 0, 0);
-        return canvas.toDataURL('image/png');
-      `);
-      return savePng(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'), name);
+      return savePng(pngFromDataUrl(await chrome().run<string>(snapshotScript('gBrowser.selectedBrowser'))), name);
     },
     async closeOtherTabs() {
       await chrome().run(`

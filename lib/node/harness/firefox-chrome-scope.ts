@@ -108,15 +108,7 @@ export class ChromeScope {
 
   /** The popup as a PNG, drawn by Firefox's compositor. */
   async popupScreenshot(): Promise<Buffer> {
-    const dataUrl = await this.inPopup<string>(`
-      const bitmap = await popupBrowser.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
-      const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
-      canvas.width = bitmap.width;
-      canvas.height = bitmap.height;
-      canvas.getContext('2d').drawImage(bitmap, 0, 0);
-      return canvas.toDataURL('image/png');
-    `);
-    return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+    return pngFromDataUrl(await this.inPopup<string>(snapshotScript('popupBrowser')));
   }
 
   /**
@@ -131,4 +123,23 @@ export class ChromeScope {
       return JSON.parse(JSON.stringify(report));
     `);
   }
+}
+
+/**
+ * Chrome-scope script that draws what `browser` (a <browser> element in
+ * chrome code) shows, with Firefox's compositor, and returns a PNG data URL.
+ */
+export function snapshotScript(browser: string): string {
+  return `
+    const bitmap = await ${browser}.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
+    const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    canvas.getContext('2d').drawImage(bitmap, 0, 0);
+    return canvas.toDataURL('image/png');
+  `;
+}
+
+export function pngFromDataUrl(dataUrl: string): Buffer {
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 }
