@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { t } from '../lib/shared/i18n';
 import type { PageReport } from '../lib/shared/messages';
-import { loadBundledSet } from '../lib/extension/timeline/load-set';
+import { loadBundledSet } from '../lib/extension/load-bundled-set';
 import { pageTimeline } from '../lib/extension/timeline/page-timeline';
 import PopupState from './PopupState';
 import Timeline from './Timeline';

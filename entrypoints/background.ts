@@ -1,24 +1,17 @@
 import { browser } from 'wxt/browser';
 import { answerBackgroundRequest } from '../lib/extension/background/answer-request';
-import { bundledAnnotationSet, DATA_SCRIPT } from '../lib/shared/annotations/bundled-set';
+import { loadBundledSet } from '../lib/extension/load-bundled-set';
+import { DATA_SCRIPT } from '../lib/shared/annotations/bundled-set';
 
 export default defineBackground(() => {
   // Chrome's service worker loads the set here (a worker may import scripts
   // only while it first runs); Firefox's background page lists it in the
   // manifest before this script (wxt.config.ts).
   if (typeof importScripts === 'function') importScripts(`/${DATA_SCRIPT}`);
-  const set = loadSet();
+  const set = loadBundledSet();
   // Manifest V3 has `action`, the Firefox Manifest V2 build `browserAction`.
   const action = browser.action ?? browser.browserAction;
   const setBadge = (tabId: number, text: string) =>
     Promise.all([action.setBadgeBackgroundColor({ tabId, color: '#1d4ed8' }), action.setBadgeText({ tabId, text })]);
   browser.runtime.onMessage.addListener((message, sender) => answerBackgroundRequest({ set, setBadge }, message, sender));
 });
-
-function loadSet(): ReturnType<typeof bundledAnnotationSet> | null {
-  try {
-    return bundledAnnotationSet();
-  } catch {
-    return null;
-  }
-}

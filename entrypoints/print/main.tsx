@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import PrintPage from '../../components/PrintPage';
 import { tabIdFromLocation } from '../../lib/extension/popup/open-page';
-import { loadBundledSet } from '../../lib/extension/timeline/load-set';
+import { loadBundledSet } from '../../lib/extension/load-bundled-set';
 import popupCss from '../../components/popup.css?inline';
 import printCss from '../../components/print.css?inline';
 import timelineCss from '../../components/timeline.css?inline';

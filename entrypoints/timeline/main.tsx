@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import TimelinePage from '../../components/TimelinePage';
 import { tabIdFromLocation } from '../../lib/extension/popup/open-page';
-import { loadBundledSet } from '../../lib/extension/timeline/load-set';
+import { loadBundledSet } from '../../lib/extension/load-bundled-set';
 import '../../components/popup.css';
 import '../../components/timeline.css';
 import '../../components/timeline-page.css';

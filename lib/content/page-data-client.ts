@@ -7,13 +7,9 @@
 import type { AnalyseRequest, Analysis } from '../shared/analysis/analyse-text';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
 import type { PageRecords } from '../shared/analysis/page-records';
-import { type BackgroundRequest, parseBackgroundRequest } from '../shared/messages';
+import { type BackgroundRequest, isRecord, parseBackgroundRequest } from '../shared/messages';
 
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isArticleLookup(value: unknown): value is ArticleLookup {
   return isRecord(value) && typeof value.checkedTo === 'string' && (value.article === null || isRecord(value.article));

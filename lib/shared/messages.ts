@@ -108,7 +108,8 @@ const MAX_URL_PART = 4096;
 /** Badge counts beyond this are not a page's annotations (the badge shows 999+ from 1,000). */
 export const MAX_BADGE_COUNT = 1_000_000;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object (not null, not an array): what every message and answer must be. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
