@@ -34,6 +34,13 @@ import { scaledAnnotationSet } from './scaled-set';
 import { type Spread, spread } from './stats';
 
 export const SCALE_FACTOR = 20;
+/**
+ * Loads per side, at least. Busy time is wall-clock time on 2 cores: one
+ * load's figure spreads over +-30% (25.6-53.3 ms in one run of six), so a
+ * median of five could not tell 10% apart; an A/A run (--scale-factor 1)
+ * shows the noise left.
+ */
+export const SCALED_SET_MIN_RUNS = 16;
 /** One frame at 60 Hz: the first card must open within it of its hover delay. */
 export const FRAME_MS = 1000 / 60;
 
@@ -106,7 +113,10 @@ export async function runScaledSet(
       withChromium({ serverPort: options.serverPort, extensionDir: scaledDir }, async ({ browser: scaled }) => {
         const load = { url: options.url, quietMs: 1000, timeoutMs: 30_000 };
         for (let i = 0; i < options.warmup + options.runs; i++) {
-          for (const [side, browser] of [['today', today], ['scaled', scaled]] as const) {
+          // Each side goes first in every other round: the second load of a
+          // round runs while the first browser is still settling on 2 cores.
+          const round = [['today', today], ['scaled', scaled]] as const;
+          for (const [side, browser] of i % 2 === 0 ? round : [round[1], round[0]]) {
             const m = await measureBackstoryPageLoad(browser, load);
             if (i >= options.warmup) busy[side].push({ busy: m.toPlaced.busyMs, cpu: m.toPlaced.cpuMs, longest: m.longestTaskMs });
           }

@@ -40,7 +40,7 @@ import { writePerformanceDoc } from './performance-doc';
 import { repeatBackstory, repeatBackstoryWithFloor, repeatMarkjs, repeatRerender } from './scenarios';
 import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEntities, syntheticPage } from './synthetic-page';
 import { formatStress, runStress, stressChecks } from './stress';
-import { formatScaledSet, runScaledSet } from './data-on-demand';
+import { formatScaledSet, runScaledSet, SCALED_SET_MIN_RUNS } from './data-on-demand';
 import { loadAnnotationSet } from '../lib/node/data-check/load-files';
 
 const ARTICLE_PATH = '/en/202504220389';
@@ -88,7 +88,7 @@ async function main(options: BenchOptions): Promise<void> {
       return { rows, checks: stressChecks(rows) };
     };
     const scaledSet = () =>
-      runScaledSet(loadAnnotationSet(PROJECT_DIR).set, buildDir, { serverPort: server!.port, url: ORIGIN + ARTICLE_PATH, runs: options.runs, warmup: options.warmup, log, factor: options.scaleFactor });
+      runScaledSet(loadAnnotationSet(PROJECT_DIR).set, buildDir, { serverPort: server!.port, url: ORIGIN + ARTICLE_PATH, runs: Math.max(options.runs, SCALED_SET_MIN_RUNS), warmup: Math.max(options.warmup, 2), log, factor: options.scaleFactor });
     if (options.scaledOnly) {
       log(`Article page, today's set and one ${options.scaleFactor} times larger, load after load in turn...`);
       const result = await scaledSet();
