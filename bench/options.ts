@@ -22,6 +22,8 @@ export interface BenchOptions {
   stressRuns: number;
   /** Only these stress pages (ids of stress-pages.ts), or all. */
   stressPages: string[] | null;
+  /** The browsers of the stress part (both by default; one to iterate on a browser's own problem). */
+  stressBrowsers: ('chromium' | 'firefox')[];
   /** Only the set-size comparison (data-on-demand.ts). */
   scaledOnly: boolean;
   /** How many times larger the compared set is (1: an A/A run, to see the noise). */
@@ -48,6 +50,8 @@ export const USAGE = `npm run bench -- [options]
   --scale-factor N     compare with a set N times larger (default 20; 1 = A/A)
   --stress-pages A,B   only these big pages (ten-mb, edited-1mb, one-node-2mb,
                        nodes-200k, highlights-50k, storm-1mb)
+  --stress-browsers A,B  only these browsers for the big pages (chromium,
+                       firefox; default both)
 `;
 
 function positiveInt(value: string | undefined, fallback: number, name: string, min = 1): number {
@@ -55,6 +59,13 @@ function positiveInt(value: string | undefined, fallback: number, name: string, 
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}`);
   return n;
+}
+
+function stressBrowsers(value: string | undefined): ('chromium' | 'firefox')[] {
+  if (value === undefined) return ['chromium', 'firefox'];
+  const names = value.split(',');
+  for (const n of names) if (n !== 'chromium' && n !== 'firefox') throw new Error(`--stress-browsers: unknown browser ${n} (chromium, firefox)`);
+  return names as ('chromium' | 'firefox')[];
 }
 
 export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
@@ -77,6 +88,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       'stress-only': { type: 'boolean', default: false },
       'stress-runs': { type: 'string' },
       'stress-pages': { type: 'string' },
+      'stress-browsers': { type: 'string' },
       'scaled-only': { type: 'boolean', default: false },
       'scale-factor': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -95,6 +107,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     stress: values['stress-only'] ? 'only' : values['no-stress'] ? 'no' : 'yes',
     stressRuns: positiveInt(values['stress-runs'], 3, 'stress-runs'),
     stressPages: values['stress-pages'] ? values['stress-pages'].split(',') : null,
+    stressBrowsers: stressBrowsers(values['stress-browsers']),
     scaledOnly: values['scaled-only'] ?? false,
     scaleFactor: positiveInt(values['scale-factor'], 20, 'scale-factor'),
   };

@@ -84,7 +84,7 @@ async function main(options: BenchOptions): Promise<void> {
     const stress = async () => {
       const firefoxBuild = firefoxBuildBeside(buildDir);
       log(`Big and busy pages, Chromium${firefoxBuild ? ' and Firefox' : ' (no Firefox build beside the Chrome one)'}, ${options.stressRuns} run(s) each...`);
-      const rows = await runStress(server!, { chromiumBuild: buildDir, firefoxBuild, runs: options.stressRuns, only: options.stressPages, log });
+      const rows = await runStress(server!, { chromiumBuild: buildDir, firefoxBuild, runs: options.stressRuns, only: options.stressPages, browsers: options.stressBrowsers, log });
       return { rows, checks: stressChecks(rows) };
     };
     const scaledSet = () =>

@@ -55,6 +55,8 @@ export interface StressOptions {
   firefoxBuild: string | null;
   runs: number;
   only: string[] | null;
+  /** Which browsers (both by default); Firefox only runs when its build is there. */
+  browsers?: BrowserName[];
   log(message: string): void;
 }
 
@@ -62,7 +64,7 @@ export interface StressOptions {
 export async function runStress(server: FixtureServer, options: StressOptions): Promise<StressRow[]> {
   const pages = stressPages().filter((p) => !options.only || options.only.includes(p.id));
   const rows: StressRow[] = [];
-  const browsers: BrowserName[] = options.firefoxBuild ? ['chromium', 'firefox'] : ['chromium'];
+  const browsers = (options.browsers ?? ['chromium', 'firefox']).filter((b) => b === 'chromium' || options.firefoxBuild);
   for (const name of browsers) {
     const launch = <T>(ext: string | undefined, use: (b: Browser) => Promise<T>) =>
       name === 'chromium'
