@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { answerBackgroundRequest } from '../lib/extension/background/answer-request';
 import { loadBundledSet } from '../lib/extension/load-bundled-set';
+import { TextPartStore } from '../lib/shared/analysis/text-parts';
 import { DATA_SCRIPT } from '../lib/shared/annotations/bundled-set';
 
 export default defineBackground(() => {
@@ -13,5 +14,7 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   const setBadge = (tabId: number, text: string) =>
     Promise.all([action.setBadgeBackgroundColor({ tabId, color: '#1d4ed8' }), action.setBadgeText({ tabId, text })]);
-  browser.runtime.onMessage.addListener((message, sender) => answerBackgroundRequest({ set, setBadge }, message, sender));
+  // Firefox clones extension messages (structured clone); Chrome sends them as JSON, which has no typed arrays.
+  const context = { set, setBadge, textParts: new TextPartStore(), typedArrays: import.meta.env.FIREFOX };
+  browser.runtime.onMessage.addListener((message, sender) => answerBackgroundRequest(context, message, sender));
 });

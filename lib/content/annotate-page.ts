@@ -139,7 +139,7 @@ function mergeByStart(notes: PlacedNote[], mentions: PlacedEntity[]): PlacedAnno
 }
 
 /** Placed mentions made between checks of the time slice. */
-const PLACE_BATCH = 2_000;
+const PLACE_BATCH = 500;
 
 const NO_REFS: PageRefs = { entities: [], notes: [] };
 

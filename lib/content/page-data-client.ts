@@ -4,10 +4,13 @@
  * Answers are checked before use; a missing or malformed one reads as "no
  * article" / "no analysis", so the page shows nothing rather than a guess.
  */
-import type { AnalyseRequest, Analysis } from '../shared/analysis/analyse-text';
+import { MAX_TEXT_CHARS, type AnalyseRequest } from '../shared/analysis/analyse-text';
+import { unpackAnalysis } from '../shared/analysis/analysis-wire';
+import { ONE_MESSAGE_CHARS, splitText, type TextPartsRef } from '../shared/analysis/text-parts';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
 import type { PageRecords } from '../shared/analysis/page-records';
 import { type BackgroundRequest, isRecord, parseBackgroundRequest } from '../shared/messages';
+import { yieldToPage } from './yield-to-main';
 
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
 
@@ -15,17 +18,12 @@ function isArticleLookup(value: unknown): value is ArticleLookup {
   return isRecord(value) && typeof value.checkedTo === 'string' && (value.article === null || isRecord(value.article));
 }
 
-function isAnalysis(value: unknown): value is Analysis {
-  if (!isRecord(value) || !isRecord(value.refs)) return false;
-  const { mentions, notes, orphans, refs } = value;
-  return Array.isArray(mentions) && Array.isArray(notes) && Array.isArray(orphans) && Array.isArray(refs.entities) && Array.isArray(refs.notes);
-}
-
 function isPageRecords(value: unknown): value is PageRecords {
   return isRecord(value) && Array.isArray(value.entities) && Array.isArray(value.notes) && Array.isArray(value.sources);
 }
 
 export function messagePageData(send: SendToBackground): PageDataSource {
+  let sessions = 0;
   /** Sends a request the background's own schema accepts; anything else is not sent. */
   const ask = async (message: BackgroundRequest): Promise<unknown> => {
     const parsed = parseBackgroundRequest(message);
@@ -43,8 +41,19 @@ export function messagePageData(send: SendToBackground): PageDataSource {
       return isArticleLookup(answer) ? answer : { article: null, checkedTo: '' };
     },
     async analyse(request: AnalyseRequest) {
-      const answer = await ask({ type: 'backstory:analyse', request });
-      return isAnalysis(answer) ? answer : null;
+      const { text } = request;
+      // The background refuses it whole; no piece of it is sent either.
+      if (text.length > MAX_TEXT_CHARS) return null;
+      if (text.length <= ONE_MESSAGE_CHARS) return unpackAnalysis(await ask({ type: 'backstory:analyse', request }));
+      // A long text goes in pieces, each in a task of its own (text-parts.ts says why).
+      const textParts: TextPartsRef = { session: `${Date.now().toString(36)}-${(++sessions).toString(36)}`, count: 0 };
+      const sent: Promise<unknown>[] = [];
+      for (const part of splitText(text)) {
+        sent.push(ask({ type: 'backstory:text-part', session: textParts.session, part: textParts.count++, text: part }));
+        await yieldToPage();
+      }
+      if ((await Promise.all(sent)).some((answer) => answer !== true)) return null;
+      return unpackAnalysis(await ask({ type: 'backstory:analyse', request: { ...request, text: '' }, textParts }));
     },
     async records(entityIds, noteIds) {
       const answer = await ask({ type: 'backstory:records', entityIds: [...entityIds], noteIds: [...noteIds] });

@@ -5,6 +5,7 @@
  * the annotation set and answers the content script's questions about it.
  */
 import { MAX_TEXT_CHARS, type AnalyseRequest } from './analysis/analyse-text';
+import { isTextPart, isTextPartsRef, TEXT_PART_CHARS, type TextPartsRef } from './analysis/text-parts';
 import { ENTITY_TYPES, type EntityType, type SingleSourceCaveat, type SummaryPoint, type TextDirection } from './annotations/types';
 
 export interface EntityFound {
@@ -82,8 +83,14 @@ export type BackgroundRequest =
   | { type: 'backstory:badge'; count: number }
   /** Which annotated article a page of the publisher's is; answered with an ArticleLookup. */
   | { type: 'backstory:article'; hostname: string; pathname: string }
-  /** Entity mentions and note anchors in an article's text; answered with an Analysis. */
-  | { type: 'backstory:analyse'; request: AnalyseRequest }
+  /**
+   * Entity mentions and note anchors in an article's text; answered with a
+   * PackedAnalysis (analysis-wire.ts). A long text comes ahead in text-part
+   * messages: `textParts` then names them, and `request.text` is empty.
+   */
+  | { type: 'backstory:analyse'; request: AnalyseRequest; textParts?: TextPartsRef }
+  /** A piece of a long article's text, ahead of its analyse message (text-parts.ts); answered with true. */
+  | { type: 'backstory:text-part'; session: string; part: number; text: string }
   /** The full records of entities and notes, for a card about to open; answered with PageRecords. */
   | { type: 'backstory:records'; entityIds: string[]; noteIds: string[] };
 
@@ -144,15 +151,21 @@ const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<Bac
     typeof hostname === 'string' && hostname.length <= MAX_URL_PART && typeof pathname === 'string' && pathname.length <= MAX_URL_PART
       ? { type: 'backstory:article', hostname, pathname }
       : 'article lookup needs a hostname and a pathname',
-  'backstory:analyse': ({ request }) => {
+  'backstory:analyse': ({ request, textParts }) => {
     if (!isRecord(request)) return 'analyse needs a request object';
+    if (textParts !== undefined && (!isTextPartsRef(textParts) || request.text !== '')) return 'analyse textParts must name a session and its part count, with an empty text';
     const { text, pageDate, articleId, entityTypes } = request;
     if (typeof text !== 'string' || text.length > MAX_TEXT_CHARS) return `analyse text must be a string of at most ${MAX_TEXT_CHARS} characters`;
     if (pageDate !== null && (typeof pageDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(pageDate))) return 'analyse pageDate must be YYYY-MM-DD or null';
     if (articleId !== null && (typeof articleId !== 'string' || articleId.length === 0 || articleId.length > MAX_ID_LENGTH)) return 'analyse articleId must be a short string or null';
     if (!Array.isArray(entityTypes) || !entityTypes.every((t) => (ENTITY_TYPES as readonly unknown[]).includes(t))) return 'analyse entityTypes must list known entity types';
-    return { type: 'backstory:analyse', request: { text, pageDate, articleId, entityTypes: entityTypes as EntityType[] } };
+    const parsed = { text, pageDate, articleId, entityTypes: entityTypes as EntityType[] };
+    return textParts === undefined ? { type: 'backstory:analyse', request: parsed } : { type: 'backstory:analyse', request: parsed, textParts };
   },
+  'backstory:text-part': (message) =>
+    isTextPart(message)
+      ? { type: 'backstory:text-part', session: message.session, part: message.part, text: message.text }
+      : `text-part needs a session, a part number and at most ${TEXT_PART_CHARS} characters of text`,
   'backstory:records': ({ entityIds, noteIds }) =>
     isIdList(entityIds) && isIdList(noteIds) ? { type: 'backstory:records', entityIds, noteIds } : `records needs lists of at most ${MAX_RECORD_IDS} ids`,
 };

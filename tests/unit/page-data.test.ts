@@ -3,7 +3,10 @@ import { messagePageData } from '../../lib/content/page-data-client';
 import { answerBackgroundRequest } from '../../lib/extension/background/answer-request';
 import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
 import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
-import type { Analysis } from '../../lib/shared/analysis/analyse-text';
+import { analyseSteps, type Analysis } from '../../lib/shared/analysis/analyse-text';
+import { packAnalysis, unpackAnalysis } from '../../lib/shared/analysis/analysis-wire';
+import { ONE_MESSAGE_CHARS, TEXT_PART_CHARS, TextPartStore } from '../../lib/shared/analysis/text-parts';
+import { runToEnd } from '../../lib/shared/anchoring/match-quote';
 import type { BackgroundRequest } from '../../lib/shared/messages';
 import type { PageRecords } from '../../lib/shared/analysis/page-records';
 import { findArticleRoot } from '../../lib/content/page/find-article-root';
@@ -17,10 +20,15 @@ function articleText(): string {
 
 const set = { ...annotationSet, formIndex: compileEntityForms(annotationSet.entities) };
 const badges: [number, string][] = [];
-const background = { set, setBadge: async (tabId: number, text: string) => badges.push([tabId, text]) };
+const background = { set, setBadge: async (tabId: number, text: string) => badges.push([tabId, text]), textParts: new TextPartStore() };
 const fromTab = { tab: { id: 7 } };
-const analyse = (text: string, articleId: string | null = article.id) =>
-  answerBackgroundRequest(background, { type: 'backstory:analyse', request: { text, pageDate: article.published, articleId, entityTypes: [...DEFAULT_SETTINGS.entityTypes] } }, fromTab) as Promise<Analysis>;
+const request = (text: string, articleId: string | null = article.id) => ({ text, pageDate: article.published, articleId, entityTypes: [...DEFAULT_SETTINGS.entityTypes] });
+/** The background's answer as it travels. */
+const analyseAnswer = (text: string, articleId: string | null = article.id) =>
+  answerBackgroundRequest(background, { type: 'backstory:analyse', request: request(text, articleId) }, fromTab);
+const analyse = async (text: string, articleId: string | null = article.id) => unpackAnalysis(await analyseAnswer(text, articleId))!;
+/** The analysis worked out in place, without messages. */
+const analysedHere = (text: string) => runToEnd(analyseSteps(set, set.formIndex, request(text)));
 
 describe('the background answers the content script from the set it holds', () => {
   it('names the annotated article for its address, and nothing for another', async () => {
@@ -42,8 +50,9 @@ describe('the background answers the content script from the set it holds', () =
     const mentioned = new Set([...analysis.mentions.map((m) => m.entityId), article.publisher]);
     expect(analysis.refs.entities.every((e) => mentioned.has(e.id))).toBe(true);
     expect(analysis.refs.notes.map((n) => n.id).sort()).toEqual([...article.notes].sort());
-    expect(JSON.stringify(analysis)).not.toMatch(/"(facts|description|body|sources|surfaceForms)"/);
-    expect(JSON.stringify(analysis).length).toBeLessThan(20_000);
+    const sent = JSON.stringify(await analyseAnswer(articleText()));
+    expect(sent).not.toMatch(/"(facts|description|body|sources|surfaceForms)"/);
+    expect(sent.length).toBeLessThan(20_000);
   });
 
   it('sends a card’s records when asked: the entity, the notes asked for, and every source they cite', async () => {
@@ -57,11 +66,13 @@ describe('the background answers the content script from the set it holds', () =
   });
 
   it('places no notes on another article, and finds only the entities of the types the reader shows', async () => {
-    const analysis = await answerBackgroundRequest(
-      background,
-      { type: 'backstory:analyse', request: { text: articleText(), pageDate: article.published, articleId: null, entityTypes: ['person'] } },
-      fromTab,
-    ) as Analysis;
+    const analysis = unpackAnalysis(
+      await answerBackgroundRequest(
+        background,
+        { type: 'backstory:analyse', request: { text: articleText(), pageDate: article.published, articleId: null, entityTypes: ['person'] } },
+        fromTab,
+      ),
+    )!;
     expect(analysis.notes).toEqual([]);
     expect(analysis.refs.notes).toEqual([]);
     expect(new Set(analysis.refs.entities.map((e) => e.type))).toEqual(new Set(['person']));
@@ -98,11 +109,59 @@ describe('the content script’s questions', () => {
     await expect(data.article({ hostname: 'www.iranintl.com', pathname: '/en/202504220389' })).resolves.toMatchObject({ article: { id: article.id } });
     const analysis = await data.analyse({ text: articleText(), pageDate: article.published, articleId: article.id, entityTypes: [...DEFAULT_SETTINGS.entityTypes] });
     expect(analysis?.mentions.length).toBeGreaterThan(20);
+    expect(analysis).toEqual(analysedHere(articleText()));
+  });
+
+  it('send a long text in pieces, each its own message, and get the same analysis as in one piece (cloned or as JSON)', async () => {
+    let text = articleText();
+    while (text.length <= ONE_MESSAGE_CHARS) text += ` ${articleText()}`;
+    for (const typedArrays of [true, false]) {
+      const sent: BackgroundRequest[] = [];
+      const context = { ...background, typedArrays };
+      const data = messagePageData(async (message) => {
+        sent.push(message);
+        const answer = await answerBackgroundRequest(context, message, fromTab);
+        // Chromium sends messages as JSON: what a typed array would become there is not what this answer carries.
+        return typedArrays ? structuredClone(answer) : JSON.parse(JSON.stringify(answer));
+      });
+      const analysis = await data.analyse(request(text));
+      expect(analysis).toEqual(analysedHere(text));
+      expect(analysis!.mentions.length).toBeGreaterThan(1000);
+      const parts = sent.filter((m) => m.type === 'backstory:text-part');
+      expect(parts.length).toBe(Math.ceil(text.length / TEXT_PART_CHARS));
+      expect(sent.every((m) => JSON.stringify(m).length < TEXT_PART_CHARS + 1000)).toBe(true);
+    }
+  });
+
+  it('get no analysis when a piece of a long text went missing, or came from an older pass', async () => {
+    let text = articleText();
+    while (text.length <= ONE_MESSAGE_CHARS) text += ` ${articleText()}`;
+    const dropSecond = messagePageData((message) =>
+      message.type === 'backstory:text-part' && message.part === 1 ? Promise.resolve(true) : answerBackgroundRequest(background, message, fromTab),
+    );
+    await expect(dropSecond.analyse(request(text))).resolves.toBeNull();
+    // A page that asks again (a newer pass) starts over: the older pass's pieces are not mixed in.
+    const parts = (session: string) => ({ type: 'backstory:text-part', session, part: 0, text: 'Xi Jinping met ' });
+    await answerBackgroundRequest(background, parts('old'), fromTab);
+    await answerBackgroundRequest(background, parts('new'), fromTab);
+    const answer = await answerBackgroundRequest(background, { type: 'backstory:analyse', request: request(''), textParts: { session: 'old', count: 1 } }, fromTab);
+    expect(answer).toMatchObject({ error: 'invalid-message' });
   });
 
   it('read a missing, failed or malformed answer as no article and no analysis, never as a guess', async () => {
     const request = { text: 'Xi Jinping', pageDate: null, articleId: null, entityTypes: [...DEFAULT_SETTINGS.entityTypes] };
-    for (const answer of [undefined, null, { error: 'invalid-message', reason: 'x' }, { mentions: 'all' }, { mentions: [], notes: [], orphans: [], refs: {} }]) {
+    const packed = { entityIds: ['xi-jinping'], reasons: [{ kind: 'name' }], notes: [], orphans: [], refs: { entities: [], notes: [] } };
+    for (const answer of [
+      undefined,
+      null,
+      { error: 'invalid-message', reason: 'x' },
+      { mentions: 'all' },
+      { mentions: [], notes: [], orphans: [], refs: {} },
+      // A mention of an entity the answer does not list, a reversed span, a list cut short.
+      { ...packed, mentions: [0, 10, 1, 0] },
+      { ...packed, mentions: [10, 0, 0, 0] },
+      { ...packed, mentions: [0, 10, 0] },
+    ]) {
       await expect(through(() => answer).analyse(request)).resolves.toBeNull();
       await expect(through(() => answer).article({ hostname: 'www.iranintl.com', pathname: '/' })).resolves.toEqual({ article: null, checkedTo: '' });
       await expect(through(() => answer).records(['abbas-araghchi'], [])).resolves.toBeNull();

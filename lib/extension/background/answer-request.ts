@@ -8,6 +8,8 @@ import { runToEnd } from '../../shared/anchoring/match-quote';
 import { analyseSteps } from '../../shared/analysis/analyse-text';
 import { articleLookup } from '../../shared/analysis/page-data';
 import { pageRecords } from '../../shared/analysis/page-records';
+import { packAnalysis } from '../../shared/analysis/analysis-wire';
+import type { TextPartStore } from '../../shared/analysis/text-parts';
 import type { AnnotationSet } from '../../shared/annotations/types';
 import type { EntityFormIndex } from '../../shared/mentions/entity-forms';
 import { badgeText, type MessageError, parseBackgroundRequest } from '../../shared/messages';
@@ -16,6 +18,10 @@ export interface BackgroundContext {
   /** The bundled set, or null when annotation-data.js did not load. */
   set: (AnnotationSet & { formIndex: EntityFormIndex }) | null;
   setBadge(tabId: number, text: string): Promise<unknown>;
+  /** Pieces of long texts, per tab, until their analyse message. */
+  textParts: TextPartStore;
+  /** Messages are structured-cloned (Firefox), so typed arrays arrive as such: see analysis-wire.ts. */
+  typedArrays?: boolean;
 }
 
 export interface Sender {
@@ -34,11 +40,20 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
       await context.setBadge(tabId, badgeText(request.count));
       return true;
     case 'backstory:article':
+      // A page asks this first: pieces its tab sent before (a page left mid-send) are stale.
+      context.textParts.drop(tabId);
       if (!context.set) return invalid('the annotation set did not load');
       return articleLookup(context.set, request);
-    case 'backstory:analyse':
+    case 'backstory:text-part':
+      context.textParts.add(tabId, request);
+      return true;
+    case 'backstory:analyse': {
       if (!context.set) return invalid('the annotation set did not load');
-      return runToEnd(analyseSteps(context.set, context.set.formIndex, request.request));
+      const text = request.textParts ? context.textParts.take(tabId, request.textParts) : request.request.text;
+      if (text === null) return invalid('analyse text parts are missing or too long');
+      const analysis = runToEnd(analyseSteps(context.set, context.set.formIndex, { ...request.request, text }));
+      return packAnalysis(analysis, context.typedArrays ?? false);
+    }
     case 'backstory:records':
       if (!context.set) return invalid('the annotation set did not load');
       return pageRecords(context.set, request.entityIds, request.noteIds);
