@@ -83,7 +83,8 @@ async function main(options: BenchOptions): Promise<void> {
 
     const stress = async () => {
       const firefoxBuild = firefoxBuildBeside(buildDir);
-      log(`Big and busy pages, Chromium${firefoxBuild ? ' and Firefox' : ' (no Firefox build beside the Chrome one)'}, ${options.stressRuns} run(s) each...`);
+      const names = options.stressBrowsers.map((b) => (b === 'chromium' ? 'Chromium' : firefoxBuild ? 'Firefox' : 'not Firefox (no Firefox build beside the Chrome one)'));
+      log(`Big and busy pages, ${names.join(' and ')}, ${options.stressRuns} run(s) each...`);
       const rows = await runStress(server!, { chromiumBuild: buildDir, firefoxBuild, runs: options.stressRuns, only: options.stressPages, browsers: options.stressBrowsers, log });
       return { rows, checks: stressChecks(rows) };
     };

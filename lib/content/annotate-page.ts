@@ -153,9 +153,9 @@ export async function annotatePage(
   const maxTextChars = options.maxTextChars ?? MAX_TEXT_CHARS;
   const index = await slicer.run(textIndexSteps(page.root, { maxChars: maxTextChars }), null);
   if (!index) return null;
-  const { text } = index;
   const empty = { page, index, mentions: [], mentionCounts: new Map(), notes: [], orphans: [], ordered: [], refs: NO_REFS };
-  if (index.truncated) return { ...empty, tooLong: { textChars: text.length, maxTextChars } };
+  if (index.truncated) return { ...empty, tooLong: { textChars: index.textChars, maxTextChars } };
+  const { text } = index;
 
   const analysis = await data.analyse({
     text,

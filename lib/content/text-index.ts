@@ -12,7 +12,7 @@
  *   offsets to DOM points and back.
  */
 import type { IndexedText } from '../shared/text/indexed-text';
-import { OffsetMapWriter } from './offset-map';
+import { type OffsetMap, OffsetMapWriter } from './offset-map';
 import { walkRenderedText } from './rendered-text';
 
 /** The article's text, indexed (IndexedText is what anchoring needs of it). */
@@ -28,6 +28,8 @@ export interface TextIndex extends IndexedText {
   offsetOf(node: Node, offset: number): number;
   /** True when indexing stopped at `maxChars`: `text` is only the start of the root's text. */
   readonly truncated: boolean;
+  /** `text.length`, known without the text (see truncatedIndex). */
+  readonly textChars: number;
 }
 
 export interface TextIndexOptions {
@@ -61,6 +63,7 @@ export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): 
     yield;
   }
   if (writer.length > maxChars) truncated = true;
+  if (truncated) return truncatedIndex(root, writer);
   const map = writer.finish(root);
   return {
     root,
@@ -69,5 +72,31 @@ export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): 
     toRange: map.toRange,
     offsetOf: map.offsetOf,
     truncated,
+    textChars: map.text.length,
+  };
+}
+
+/**
+ * The index of a text too long to annotate (annotate-page.ts reports it
+ * and places nothing): its text is joined only if something asks for it.
+ * Joining the 3,000,000 characters of the bench's 10 MB page was one task
+ * of 107-199 ms in Firefox, holding the page's timers that long for a text
+ * nothing reads.
+ */
+function truncatedIndex(root: Element, writer: OffsetMapWriter): TextIndex {
+  let map: OffsetMap | undefined;
+  const finished = () => (map ??= writer.finish(root));
+  return {
+    root,
+    get text() {
+      return finished().text;
+    },
+    get nodes() {
+      return finished().nodes;
+    },
+    toRange: (start, end) => finished().toRange(start, end),
+    offsetOf: (node, offset) => finished().offsetOf(node, offset),
+    truncated: true,
+    textChars: writer.length,
   };
 }

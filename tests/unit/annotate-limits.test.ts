@@ -28,6 +28,9 @@ describe('annotatePage limits', () => {
     expect(result.notes).toEqual([]);
     expect(result.tooLong).toMatchObject({ maxTextChars: 10_000 });
     expect(result.tooLong!.textChars).toBeGreaterThan(10_000);
+    // The count comes without joining the text; the text, when asked for, has that length.
+    expect(result.tooLong!.textChars).toBe(result.index.text.length);
+    expect(result.index.text.startsWith('Paragraph 0: Araghchi met Wang Yi in Beijing')).toBe(true);
     const report = buildPageReport('other-article', 'https://www.iranintl.com/en/202505010001', undefined, result, entities, notes, '2026-07-01');
     expect(report.tooLong).toEqual(result.tooLong);
     expect(report.entities).toEqual([]);
