@@ -17,7 +17,7 @@ import ViewTabs from './ViewTabs';
 import { openExtensionPage } from '../lib/extension/popup/open-page';
 import { loadPopupView, type PopupView, savePopupView } from '../lib/extension/popup/popup-view';
 import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
-import { requestTimeline } from '../lib/extension/timeline/timeline-client';
+import { requestTimeline } from '../lib/extension/background-client';
 import { isAnnotated, pageSwitch } from '../lib/shared/page-status';
 
 export interface PopupProps {

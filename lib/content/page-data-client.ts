@@ -6,7 +6,7 @@
  */
 import type { AnalyseRequest, Analysis } from '../shared/analysis/analyse-text';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
-import type { PageRecords } from '../shared/analysis/page-records';
+import { isPageRecords } from '../shared/analysis/page-records';
 import { type BackgroundRequest, isRecord, parseBackgroundRequest } from '../shared/messages';
 
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
@@ -19,10 +19,6 @@ function isAnalysis(value: unknown): value is Analysis {
   if (!isRecord(value) || !isRecord(value.refs)) return false;
   const { mentions, notes, orphans, refs } = value;
   return Array.isArray(mentions) && Array.isArray(notes) && Array.isArray(orphans) && Array.isArray(refs.entities) && Array.isArray(refs.notes);
-}
-
-function isPageRecords(value: unknown): value is PageRecords {
-  return isRecord(value) && Array.isArray(value.entities) && Array.isArray(value.notes) && Array.isArray(value.sources);
 }
 
 export function messagePageData(send: SendToBackground): PageDataSource {
