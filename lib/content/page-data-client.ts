@@ -7,7 +7,7 @@
 import type { AnalyseRequest, Analysis } from '../shared/analysis/analyse-text';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
 import { isPageRecords } from '../shared/analysis/page-records';
-import { type BackgroundRequest, isRecord, parseBackgroundRequest } from '../shared/messages';
+import { askBackground, type BackgroundRequest, isRecord } from '../shared/messages';
 
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
 
@@ -22,17 +22,7 @@ function isAnalysis(value: unknown): value is Analysis {
 }
 
 export function messagePageData(send: SendToBackground): PageDataSource {
-  /** Sends a request the background's own schema accepts; anything else is not sent. */
-  const ask = async (message: BackgroundRequest): Promise<unknown> => {
-    const parsed = parseBackgroundRequest(message);
-    if (!parsed.ok) return null;
-    try {
-      return await send(parsed.message);
-    } catch {
-      // The extension was reloaded or updated under the page: its context is gone.
-      return null;
-    }
-  };
+  const ask = (message: BackgroundRequest) => askBackground(send, message);
   return {
     async article({ hostname, pathname }) {
       const answer = await ask({ type: 'backstory:article', hostname, pathname });

@@ -7,24 +7,12 @@
  */
 import { browser } from 'wxt/browser';
 import { isPageRecords, type PageRecords } from '../shared/analysis/page-records';
-import { type BackgroundRequest, isRecord, parseBackgroundRequest } from '../shared/messages';
+import { askBackground, type BackgroundRequest, isRecord } from '../shared/messages';
 import { fromTimelineData, type PageTimeline, type TimelineData, type TimelineReport } from './timeline/page-timeline';
 
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
 
 const sendToBackground: SendToBackground = (message) => browser.runtime.sendMessage(message);
-
-/** Sends a request the background's own schema accepts; undefined when it is refused or cannot be sent. */
-async function ask(message: BackgroundRequest, send: SendToBackground): Promise<unknown> {
-  const parsed = parseBackgroundRequest(message);
-  if (!parsed.ok) return undefined;
-  try {
-    return await send(parsed.message);
-  } catch {
-    // The background could not be reached (the extension is reloading).
-    return undefined;
-  }
-}
 
 function isTimelineData(value: unknown): value is TimelineData {
   return (
@@ -51,12 +39,12 @@ const idsOf = (report: TimelineReport) => ({ entityIds: report.entities.map((e) 
 
 /** The timeline of what a page reported, marked at its date; null when it could not be had. */
 export async function requestTimeline(report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageTimeline | null> {
-  const answer = await ask({ type: 'backstory:timeline', ...idsOf(report) }, send);
+  const answer = await askBackground(send, { type: 'backstory:timeline', ...idsOf(report) });
   return isTimelineData(answer) ? fromTimelineData(answer, report) : null;
 }
 
 /** The records of every entity and note a page reported (the print page's glossary and endnotes); null when they could not be had. */
 export async function requestPageRecords(report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageRecords | null> {
-  const answer = await ask({ type: 'backstory:page-records', ...idsOf(report) }, send);
+  const answer = await askBackground(send, { type: 'backstory:page-records', ...idsOf(report) });
   return isPageRecords(answer) ? answer : null;
 }

@@ -196,6 +196,22 @@ export function parseBackgroundRequest(message: unknown): Parsed<BackgroundReque
   return parseWith<BackgroundRequest>(BACKGROUND_SCHEMAS as Record<string, Schema<BackgroundRequest>>, message);
 }
 
+/**
+ * Sends a request to the background only if its own schema accepts it; the
+ * answer, or undefined when it was refused here or could not be delivered
+ * (the extension was reloaded or updated under the sender). Callers check
+ * the answer's shape before use.
+ */
+export async function askBackground(send: (message: BackgroundRequest) => Promise<unknown>, message: BackgroundRequest): Promise<unknown> {
+  const parsed = parseBackgroundRequest(message);
+  if (!parsed.ok) return undefined;
+  try {
+    return await send(parsed.message);
+  } catch {
+    return undefined;
+  }
+}
+
 export function isMessageError(value: unknown): value is MessageError {
   return isRecord(value) && value.error === 'invalid-message' && typeof value.reason === 'string';
 }
