@@ -24,13 +24,11 @@
  *   the print page puts the article and its endnotes on screen first and
  *   the glossary and the timeline in the step after: both marks.
  */
-import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { launchChromium } from '../lib/node/harness/chromium';
 import { waitForAnnotated } from '../lib/node/harness/page-probe';
 import { ARTICLE_PATH } from '../lib/node/harness/paths';
 import { type Spread, spread } from './stats';
 
-declare const chrome: ExtensionApi;
 
 const RUNS = 7;
 export const TIMELINE_TARGETS = { popupTimelineMs: 100, printPageMs: 300 };
@@ -106,14 +104,7 @@ export async function runTimelinePages(options: { extensionDir: string; serverPo
       await opened.close();
     }
 
-    // The article's tab id, asked from an extension page (no `tabs` permission needed for ids).
-    const helper = await session.newPage('helper');
-    await helper.goto(`chrome-extension://${session.extensionId}/timeline.html`);
-    const tabId = await helper.evaluate(async () => {
-      const self = await chrome.tabs.getCurrent();
-      return (await chrome.tabs.query({})).find((tab) => tab.id !== self?.id)!.id!;
-    });
-    await helper.close();
+    const tabId = await session.articleTabId();
 
     const pageRuns = async (page: 'print' | 'timeline', marks: string[]): Promise<number[][]> => {
       const runs: number[][] = marks.map(() => []);
