@@ -29,7 +29,6 @@ import { waitForAnnotated } from '../lib/node/harness/page-probe';
 import { ARTICLE_PATH } from '../lib/node/harness/paths';
 import { type Spread, spread } from './stats';
 
-
 const RUNS = 7;
 export const TIMELINE_TARGETS = { popupTimelineMs: 100, printPageMs: 300 };
 
