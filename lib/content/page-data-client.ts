@@ -8,8 +8,8 @@ import { MAX_TEXT_CHARS, type AnalyseRequest } from '../shared/analysis/analyse-
 import { unpackAnalysis } from '../shared/analysis/analysis-wire';
 import { ONE_MESSAGE_CHARS, splitText, type TextPartsRef } from '../shared/analysis/text-parts';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
-import type { PageRecords } from '../shared/analysis/page-records';
-import { type BackgroundRequest, isRecord, parseBackgroundRequest } from '../shared/messages';
+import { isPageRecords } from '../shared/analysis/page-records';
+import { askBackground, type BackgroundRequest, isRecord } from '../shared/messages';
 import { yieldToPage } from './yield-to-main';
 
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
@@ -18,23 +18,9 @@ function isArticleLookup(value: unknown): value is ArticleLookup {
   return isRecord(value) && typeof value.checkedTo === 'string' && (value.article === null || isRecord(value.article));
 }
 
-function isPageRecords(value: unknown): value is PageRecords {
-  return isRecord(value) && Array.isArray(value.entities) && Array.isArray(value.notes) && Array.isArray(value.sources);
-}
-
 export function messagePageData(send: SendToBackground): PageDataSource {
   let sessions = 0;
-  /** Sends a request the background's own schema accepts; anything else is not sent. */
-  const ask = async (message: BackgroundRequest): Promise<unknown> => {
-    const parsed = parseBackgroundRequest(message);
-    if (!parsed.ok) return null;
-    try {
-      return await send(parsed.message);
-    } catch {
-      // The extension was reloaded or updated under the page: its context is gone.
-      return null;
-    }
-  };
+  const ask = (message: BackgroundRequest) => askBackground(send, message);
   return {
     async article({ hostname, pathname }) {
       const answer = await ask({ type: 'backstory:article', hostname, pathname });

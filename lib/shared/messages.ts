@@ -35,6 +35,8 @@ export interface ArticleSummary {
   singleSource?: SingleSourceCaveat;
   lang: string;
   dir?: TextDirection;
+  /** When the article's record was last checked (the print page says how current it is). */
+  asOf?: string;
 }
 
 export type PageStatus =
@@ -92,7 +94,11 @@ export type BackgroundRequest =
   /** A piece of a long article's text, ahead of its analyse message (text-parts.ts); answered with true. */
   | { type: 'backstory:text-part'; session: string; part: number; text: string }
   /** The full records of entities and notes, for a card about to open; answered with PageRecords. */
-  | { type: 'backstory:records'; entityIds: string[]; noteIds: string[] };
+  | { type: 'backstory:records'; entityIds: string[]; noteIds: string[] }
+  /** The records of everything a page reported (the print page asks); answered with PageRecords. */
+  | { type: 'backstory:page-records'; entityIds: string[]; noteIds: string[] }
+  /** The timeline of what a page reported (the popup and Backstory's pages ask); answered with TimelineData. */
+  | { type: 'backstory:timeline'; entityIds: string[]; noteIds: string[] };
 
 /**
  * What a receiver answers to a message it will not act on. Listeners answer
@@ -120,11 +126,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A card asks for one entity and its notes; the popup never asks. More than this is not a card's. */
+/** A card asks for one entity and its notes. More than this is not a card's. */
 const MAX_RECORD_IDS = 200;
 
-function isIdList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length <= MAX_RECORD_IDS && value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH);
+/** A page reports at most this many entities and notes (a set many times today's size would still fit). */
+const MAX_PAGE_IDS = 10_000;
+
+function isIdList(value: unknown, max = MAX_RECORD_IDS): value is string[] {
+  return Array.isArray(value) && value.length <= max && value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH);
 }
 
 function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
@@ -168,6 +177,14 @@ const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<Bac
       : `text-part needs a session, a part number and at most ${TEXT_PART_CHARS} characters of text`,
   'backstory:records': ({ entityIds, noteIds }) =>
     isIdList(entityIds) && isIdList(noteIds) ? { type: 'backstory:records', entityIds, noteIds } : `records needs lists of at most ${MAX_RECORD_IDS} ids`,
+  'backstory:page-records': ({ entityIds, noteIds }) =>
+    isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
+      ? { type: 'backstory:page-records', entityIds, noteIds }
+      : `page records needs lists of at most ${MAX_PAGE_IDS} ids`,
+  'backstory:timeline': ({ entityIds, noteIds }) =>
+    isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
+      ? { type: 'backstory:timeline', entityIds, noteIds }
+      : `timeline needs lists of at most ${MAX_PAGE_IDS} ids`,
 };
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: MessageError };
@@ -190,6 +207,22 @@ export function parseContentRequest(message: unknown): Parsed<ContentRequest> {
 /** A message to the background script, checked (the content script and the background share this). */
 export function parseBackgroundRequest(message: unknown): Parsed<BackgroundRequest> {
   return parseWith<BackgroundRequest>(BACKGROUND_SCHEMAS as Record<string, Schema<BackgroundRequest>>, message);
+}
+
+/**
+ * Sends a request to the background only if its own schema accepts it; the
+ * answer, or undefined when it was refused here or could not be delivered
+ * (the extension was reloaded or updated under the sender). Callers check
+ * the answer's shape before use.
+ */
+export async function askBackground(send: (message: BackgroundRequest) => Promise<unknown>, message: BackgroundRequest): Promise<unknown> {
+  const parsed = parseBackgroundRequest(message);
+  if (!parsed.ok) return undefined;
+  try {
+    return await send(parsed.message);
+  } catch {
+    return undefined;
+  }
 }
 
 export function isMessageError(value: unknown): value is MessageError {
@@ -215,6 +248,7 @@ function isArticleSummary(value: unknown): boolean {
   return (
     isRecord(value) &&
     ['id', 'url', 'headline', 'publisher', 'published', 'lang'].every((key) => typeof value[key] === 'string') &&
+    (value.asOf === undefined || typeof value.asOf === 'string') &&
     Array.isArray(value.summary)
   );
 }
