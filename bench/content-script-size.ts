@@ -26,11 +26,13 @@ export interface ContentScriptSize {
  * work took the script to 30.9 KB, and moving matching and anchoring to the
  * background (issue #16) brought it back to 27.0 KB, and asking for a card's
  * records when it first opens (the record store) added 0.5 KB, and rendering
- * and laying out the first card during the hover delay 0.1 KB (28.5 KB). The way under 25 KB is
+ * and laying out the first card during the hover delay 0.1 KB (28.5 KB), and
+ * sending a long text in pieces and unpacking the packed analysis (issue
+ * #18: the page's timers in Firefox) 0.4 KB (28.8 -> 29.3 KB). The way under 25 KB is
  * to load the card's UI (Preact, Floating UI, the components: about 12 KB
  * gzipped) when a card first opens; until then this guards against growth.
  */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 29_000;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 29_300;
 
 export function contentScriptSize(buildDir: string): ContentScriptSize {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
