@@ -22,6 +22,8 @@ export interface BenchOptions {
   stressRuns: number;
   /** Only these stress pages (ids of stress-pages.ts), or all. */
   stressPages: string[] | null;
+  /** Only these browsers for the big pages (chromium, firefox), or both. */
+  stressBrowsers: ('chromium' | 'firefox')[] | null;
   /** Only the set-size comparison (data-on-demand.ts). */
   scaledOnly: boolean;
   /** How many times larger the compared set is (1: an A/A run, to see the noise). */
@@ -48,6 +50,8 @@ export const USAGE = `npm run bench -- [options]
   --scale-factor N     compare with a set N times larger (default 20; 1 = A/A)
   --stress-pages A,B   only these big pages (ten-mb, edited-1mb, one-node-2mb,
                        nodes-200k, highlights-50k, storm-1mb)
+  --stress-browsers A  only these browsers for the big pages (chromium,firefox;
+                       default both)
 `;
 
 function positiveInt(value: string | undefined, fallback: number, name: string, min = 1): number {
@@ -55,6 +59,12 @@ function positiveInt(value: string | undefined, fallback: number, name: string, 
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}`);
   return n;
+}
+
+function stressBrowserList(value: string): ('chromium' | 'firefox')[] {
+  const names = value.split(',');
+  for (const name of names) if (name !== 'chromium' && name !== 'firefox') throw new Error(`--stress-browsers: unknown browser ${name}`);
+  return names as ('chromium' | 'firefox')[];
 }
 
 export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
@@ -77,6 +87,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       'stress-only': { type: 'boolean', default: false },
       'stress-runs': { type: 'string' },
       'stress-pages': { type: 'string' },
+      'stress-browsers': { type: 'string' },
       'scaled-only': { type: 'boolean', default: false },
       'scale-factor': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -95,6 +106,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     stress: values['stress-only'] ? 'only' : values['no-stress'] ? 'no' : 'yes',
     stressRuns: positiveInt(values['stress-runs'], 3, 'stress-runs'),
     stressPages: values['stress-pages'] ? values['stress-pages'].split(',') : null,
+    stressBrowsers: values['stress-browsers'] ? stressBrowserList(values['stress-browsers']) : null,
     scaledOnly: values['scaled-only'] ?? false,
     scaleFactor: positiveInt(values['scale-factor'], 20, 'scale-factor'),
   };
