@@ -6,6 +6,7 @@
  */
 import type { AnalyseRequest, Analysis } from '../shared/analysis/analyse-text';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
+import { isMentionList } from '../shared/analysis/mention-list';
 import type { PageRecords } from '../shared/analysis/page-records';
 import { type BackgroundRequest, isRecord, parseBackgroundRequest } from '../shared/messages';
 
@@ -18,7 +19,7 @@ function isArticleLookup(value: unknown): value is ArticleLookup {
 function isAnalysis(value: unknown): value is Analysis {
   if (!isRecord(value) || !isRecord(value.refs)) return false;
   const { mentions, notes, orphans, refs } = value;
-  return Array.isArray(mentions) && Array.isArray(notes) && Array.isArray(orphans) && Array.isArray(refs.entities) && Array.isArray(refs.notes);
+  return isMentionList(mentions) && Array.isArray(notes) && Array.isArray(orphans) && Array.isArray(refs.entities) && Array.isArray(refs.notes);
 }
 
 function isPageRecords(value: unknown): value is PageRecords {

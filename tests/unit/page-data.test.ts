@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
 import type { Analysis } from '../../lib/shared/analysis/analyse-text';
 import type { BackgroundRequest } from '../../lib/shared/messages';
 import type { PageRecords } from '../../lib/shared/analysis/page-records';
+import { mentionCount, unpackMentions } from '../../lib/shared/analysis/mention-list';
 import { findArticleRoot } from '../../lib/content/page/find-article-root';
 import { buildTextIndex } from '../../lib/content/text-index';
 import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
@@ -35,11 +36,11 @@ describe('the background answers the content script from the set it holds', () =
     const names = new Set(analysis.refs.entities.map((e) => e.name));
     expect(names).toContain('Ali Khamenei');
     expect(names).toContain('Xi Jinping');
-    expect(analysis.mentions.length).toBeGreaterThan(20);
+    expect(mentionCount(analysis.mentions)).toBeGreaterThan(20);
     expect(analysis.notes.map((n) => n.noteId)).toEqual(expect.arrayContaining(['iran-china-25-year-agreement']));
     expect(analysis.orphans).toEqual([]);
     // Only what the page refers to, by name: no description, fact or source travels before a card opens.
-    const mentioned = new Set([...analysis.mentions.map((m) => m.entityId), article.publisher]);
+    const mentioned = new Set([...unpackMentions(analysis.mentions).map((m) => m.entityId), article.publisher]);
     expect(analysis.refs.entities.every((e) => mentioned.has(e.id))).toBe(true);
     expect(analysis.refs.notes.map((n) => n.id).sort()).toEqual([...article.notes].sort());
     expect(JSON.stringify(analysis)).not.toMatch(/"(facts|description|body|sources|surfaceForms)"/);
@@ -97,7 +98,7 @@ describe('the content script’s questions', () => {
     const data = messagePageData((message) => answerBackgroundRequest(background, message, fromTab));
     await expect(data.article({ hostname: 'www.iranintl.com', pathname: '/en/202504220389' })).resolves.toMatchObject({ article: { id: article.id } });
     const analysis = await data.analyse({ text: articleText(), pageDate: article.published, articleId: article.id, entityTypes: [...DEFAULT_SETTINGS.entityTypes] });
-    expect(analysis?.mentions.length).toBeGreaterThan(20);
+    expect(mentionCount(analysis!.mentions)).toBeGreaterThan(20);
   });
 
   it('read a missing, failed or malformed answer as no article and no analysis, never as a guess', async () => {
