@@ -117,6 +117,8 @@ export class CardLayer {
   private anchor: CardAnchor | null = null;
   /** Content rendered ahead by prepare(), still hidden. */
   private prepared: CardContent | null = null;
+  /** The frame callback that will render ahead, if one is waiting. */
+  private preparing = 0;
   private focusOnShow = false;
 
   constructor(
@@ -156,9 +158,33 @@ export class CardLayer {
     return node !== null && (node === this.host || this.host.contains(node) || this.shadow.contains(node));
   }
 
-  /** Renders `content` into the hidden card, so showing it later only places it. */
+  /**
+   * Renders `content` into the hidden card, so showing it later only places
+   * it. In the next frame's callback, like every change of Backstory's to
+   * the page that does not answer the reader at once: in Chromium any DOM
+   * change makes the next lifecycle update rebuild the highlight markers and
+   * repaint the highlighted text, and a change made in a task of its own
+   * was followed, often, by the pointer's hit test just after the frame
+   * (interaction.ts), which then did that update inside Backstory's task
+   * (66 ms of PrePaint on the bench's 2 MB text node, on top of the frame
+   * that followed; trace of 2026-12-01). Made just before a frame, the
+   * frame does it once.
+   */
   prepare(content: CardContent): void {
     if (this.anchor) return;
+    this.cancelPrepare();
+    this.preparing = this.doc.defaultView!.requestAnimationFrame(() => {
+      this.preparing = 0;
+      if (!this.anchor) this.renderAhead(content);
+    });
+  }
+
+  private cancelPrepare(): void {
+    if (this.preparing) this.doc.defaultView?.cancelAnimationFrame(this.preparing);
+    this.preparing = 0;
+  }
+
+  private renderAhead(content: CardContent): void {
     this.attach();
     this.renderCard(content);
     this.prepared = content;
@@ -176,12 +202,14 @@ export class CardLayer {
 
   /** The pointer moved on before the delay ended: the card rendered ahead goes. */
   discardPrepared(): void {
+    this.cancelPrepare();
     if (this.anchor || !this.prepared) return;
     this.prepared = null;
     this.hide();
   }
 
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void {
+    this.cancelPrepare();
     this.attach();
     this.anchor = anchor;
     if (content !== this.prepared) this.renderCard(content);
@@ -221,6 +249,7 @@ export class CardLayer {
   }
 
   hide(): void {
+    this.cancelPrepare();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     this.anchor = null;
@@ -246,8 +275,11 @@ export class CardLayer {
     this.attach();
     // Clearing first makes a repeated message be announced again.
     this.live.textContent = '';
+    // Set just before a frame, as prepare() renders.
     setTimeout(() => {
-      this.live.textContent = message;
+      this.doc.defaultView?.requestAnimationFrame(() => {
+        this.live.textContent = message;
+      });
     }, 50);
   }
 
