@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type Correction, correctionsForPage, correctionsReport, loadCorrections, removeCorrection } from '../lib/shared/corrections';
 import { formatDate } from '../lib/shared/format-date';
@@ -15,6 +15,9 @@ import PopupTimeline from './PopupTimeline';
 import SettingsPanel from './SettingsPanel';
 import ViewTabs from './ViewTabs';
 import { openExtensionPage } from '../lib/extension/popup/open-page';
+import { loadPopupView, type PopupView, savePopupView } from '../lib/extension/popup/popup-view';
+import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
+import { requestTimeline } from '../lib/extension/timeline/timeline-client';
 import { isAnnotated, pageSwitch } from '../lib/shared/page-status';
 
 export interface PopupProps {
@@ -24,27 +27,54 @@ export interface PopupProps {
   loadingPollMs?: number;
   /** Called once, when what Backstory found on the page is first on screen (the benchmark reads it). */
   onReady?: () => void;
+  /** Called once, when the timeline is first on screen (the benchmark reads it). */
+  onTimelineShown?: () => void;
 }
 
 /** The toolbar popup: what this page is, what Backstory found on it, and the controls. */
-export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onReady }: PopupProps) {
+export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onReady, onTimelineShown }: PopupProps) {
   const [tab, setTab] = useState<TabState | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [corrections, setCorrections] = useState<Correction[]>([]);
   /** A change the browser refused to save (storage full): said until the next change succeeds. */
   const [saveFailed, setSaveFailed] = useState(false);
-  const [view, setView] = useState('summary');
+  /** The view the reader last chose (null until read: the popup opens on it, not on the summary first). */
+  const [view, setView] = useState<PopupView | null>(null);
   /** Views rendered ahead once the summary is on screen (ViewTabs' `warm`). */
   const [warm, setWarm] = useState<string[]>([]);
+  /** The page's timeline, from the background (which holds the set); null when it could not be had. */
+  const [timeline, setTimeline] = useState<PageTimeline | null | 'loading'>('loading');
+  const timelineAsks = useRef(0);
 
   const refresh = useCallback(async () => {
-    const [state, stored, corrected] = await Promise.all([getTabState(), loadSettings(), loadCorrections()]);
+    const asked = getTabState();
+    // Asked of the background the moment the page's report is in, while the
+    // summary renders: one round trip, not one after the summary's paint.
+    const ask = ++timelineAsks.current;
+    void asked.then(async (state) => {
+      if (state.kind !== 'report' || !isAnnotated(state.report.status)) return;
+      const answer = await requestTimeline(state.report);
+      // A later refresh (a setting changed) has asked again: its answer is the current one.
+      if (ask === timelineAsks.current) setTimeline(answer);
+    });
+    const [state, stored, corrected] = await Promise.all([asked, loadSettings(), loadCorrections()]);
     setTab(state);
     setSettings(stored);
     setCorrections(corrected);
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
+    void loadPopupView().then(setView);
+  }, []);
+  const selectView = (id: string) => {
+    const chosen = id === 'timeline' ? 'timeline' : 'summary';
+    setView(chosen);
+    void savePopupView(chosen);
+  };
+
+  // A layout effect: the questions go out before the loading state is
+  // painted, not a frame after it (Preact runs plain effects after paint).
+  useLayoutEffect(() => {
     void refresh();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = onSettingsChanged(() => {
@@ -65,7 +95,7 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
     return () => clearTimeout(timer);
   }, [tab, loading, refresh, loadingPollMs]);
 
-  const shown = !!tab && !!settings && !loading;
+  const shown = !!tab && !!settings && !!view && !loading;
   const announced = useRef(false);
   useEffect(() => {
     if (!shown || announced.current) return;
@@ -77,14 +107,22 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
   // (two frames later), so the reader's first click on it only shows it.
   const annotatedReport = tab?.kind === 'report' && isAnnotated(tab.report.status);
   useEffect(() => {
-    if (!shown || !annotatedReport || warm.length > 0) return;
+    if (!shown || !annotatedReport || view !== 'summary' || warm.length > 0) return;
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => setWarm(['timeline']));
     });
     return () => cancelAnimationFrame(frame);
-  }, [shown, annotatedReport, warm]);
+  }, [shown, annotatedReport, view, warm]);
 
-  if (!tab || !settings || loading) return <PopupState message={t('popupLoading')} />;
+  const timelineShown = shown && annotatedReport && view === 'timeline' && timeline !== 'loading' && timeline !== null;
+  const timelineAnnounced = useRef(false);
+  useEffect(() => {
+    if (!timelineShown || timelineAnnounced.current) return;
+    timelineAnnounced.current = true;
+    onTimelineShown?.();
+  }, [timelineShown, onTimelineShown]);
+
+  if (!tab || !settings || !view || loading) return <PopupState message={t('popupLoading')} />;
 
   // What is shown is what was saved: on a refused save the controls return to
   // the stored state (a fresh object, so they re-render) and the popup says why.
@@ -168,9 +206,10 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
       )}
     </>
   );
-  const timeline = () => (
+  const timelinePanel = () => (
     <PopupTimeline
       report={r}
+      timeline={timeline}
       onReveal={(id) => reveal({ kind: 'entity', id })}
       onOpenTab={() => void openExtensionPage('timeline', tab.tabId)}
       onPrint={() => void openExtensionPage('print', tab.tabId)}
@@ -182,11 +221,11 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
         <ViewTabs
           label={t('viewsLabel')}
           selected={view}
-          onSelect={setView}
+          onSelect={selectView}
           warm={warm}
           tabs={[
             { id: 'summary', label: t('viewSummary'), panel: summary },
-            { id: 'timeline', label: t('viewTimeline'), panel: timeline },
+            { id: 'timeline', label: t('viewTimeline'), panel: timelinePanel },
           ]}
         />
       ) : (

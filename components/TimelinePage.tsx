@@ -1,29 +1,36 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { AnnotationSet } from '../lib/shared/annotations/types';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../lib/shared/i18n';
 import type { PageReport } from '../lib/shared/messages';
 import { revealOnPage } from '../lib/extension/popup/page-client';
 import { requestReport, showTab } from '../lib/extension/popup/tab-requests';
-import { pageTimeline } from '../lib/extension/timeline/page-timeline';
+import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
+import { requestTimeline } from '../lib/extension/timeline/timeline-client';
 import PopupState from './PopupState';
 import Timeline from './Timeline';
 
 export interface TimelinePageProps {
   tabId: number | null;
-  set: AnnotationSet | null;
   onRendered?: () => void;
 }
 
 /** The timeline at full width in its own tab, for the page in tab `tabId`. */
-export default function TimelinePage({ tabId, set, onRendered }: TimelinePageProps) {
+export default function TimelinePage({ tabId, onRendered }: TimelinePageProps) {
   const [report, setReport] = useState<PageReport | null | 'loading'>('loading');
-  // Asked before the loading state is painted: the round trip to the tab is most of the wait.
+  /** The page's timeline from the background, which holds the set; null when it could not be had. */
+  const [timeline, setTimeline] = useState<PageTimeline | null>(null);
+  // Asked before the loading state is painted: the round trips to the tab and the background are most of the wait.
   useLayoutEffect(() => {
-    if (tabId === null || !set) setReport(null);
-    else void requestReport(tabId).then(setReport);
-  }, [tabId, set]);
+    if (tabId === null) {
+      setReport(null);
+      return;
+    }
+    void requestReport(tabId).then(async (answer) => {
+      const shown = answer && (answer.status === 'article' || answer.status === 'other-article') ? answer : null;
+      setTimeline(shown && (await requestTimeline(shown)));
+      setReport(answer);
+    });
+  }, [tabId]);
   const ready = report !== 'loading' && report && (report.status === 'article' || report.status === 'other-article') ? report : null;
-  const timeline = useMemo(() => (ready && set ? pageTimeline(set, ready) : null), [ready, set]);
   const heading = ready?.article ? t('timelinePageTitle', ready.article.headline) : t('viewTimeline');
   useEffect(() => {
     if (!timeline) return;
@@ -32,7 +39,7 @@ export default function TimelinePage({ tabId, set, onRendered }: TimelinePagePro
   }, [timeline, heading, onRendered]);
 
   if (report === 'loading' || !ready || !timeline || tabId === null) {
-    const message = report === 'loading' ? t('printLoading') : set ? t('timelineTabNoPage') : t('timelineDataMissing');
+    const message = report === 'loading' ? t('printLoading') : ready ? t('timelineDataMissing') : t('timelineTabNoPage');
     return (
       <main class="timeline-page">
         <PopupState message={message} />

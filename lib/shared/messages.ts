@@ -85,7 +85,9 @@ export type BackgroundRequest =
   /** Entity mentions and note anchors in an article's text; answered with an Analysis. */
   | { type: 'backstory:analyse'; request: AnalyseRequest }
   /** The full records of entities and notes, for a card about to open; answered with PageRecords. */
-  | { type: 'backstory:records'; entityIds: string[]; noteIds: string[] };
+  | { type: 'backstory:records'; entityIds: string[]; noteIds: string[] }
+  /** The timeline of what a page reported (the popup and Backstory's pages ask); answered with TimelineData. */
+  | { type: 'backstory:timeline'; entityIds: string[]; noteIds: string[] };
 
 /**
  * What a receiver answers to a message it will not act on. Listeners answer
@@ -116,8 +118,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** A card asks for one entity and its notes; the popup never asks. More than this is not a card's. */
 const MAX_RECORD_IDS = 200;
 
-function isIdList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length <= MAX_RECORD_IDS && value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH);
+/** A page reports at most this many entities and notes (a set many times today's size would still fit). */
+const MAX_PAGE_IDS = 10_000;
+
+function isIdList(value: unknown, max = MAX_RECORD_IDS): value is string[] {
+  return Array.isArray(value) && value.length <= max && value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH);
 }
 
 function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
@@ -155,6 +160,10 @@ const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<Bac
   },
   'backstory:records': ({ entityIds, noteIds }) =>
     isIdList(entityIds) && isIdList(noteIds) ? { type: 'backstory:records', entityIds, noteIds } : `records needs lists of at most ${MAX_RECORD_IDS} ids`,
+  'backstory:timeline': ({ entityIds, noteIds }) =>
+    isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
+      ? { type: 'backstory:timeline', entityIds, noteIds }
+      : `timeline needs lists of at most ${MAX_PAGE_IDS} ids`,
 };
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: MessageError };

@@ -7,9 +7,8 @@ import Popup from '../../components/Popup';
 import TimelinePage from '../../components/TimelinePage';
 import '../../components/popup.css';
 import '../../components/timeline.css';
-import { DATA_GLOBAL } from '../../lib/shared/annotations/bundled-set';
 import type { PageReport } from '../../lib/shared/messages';
-import { annotationSet } from '../support/bundled-data';
+import { givenBackground } from '../support/fake-background';
 import { articleReport } from '../support/page-report';
 
 function givenTab(report: PageReport): void {
@@ -38,7 +37,7 @@ describe('timeline accessibility audit (axe-core, real Chromium)', () => {
     for (const [name, report] of Object.entries(REPORTS)) {
       it(`popup timeline, ${name}, ${scheme} theme: no violations`, async () => {
         await commands.setColorScheme(scheme);
-        (globalThis as Record<string, unknown>)[DATA_GLOBAL] = { ...annotationSet, formIndex: {} };
+        givenBackground();
         givenTab(report);
         document.documentElement.lang = 'en';
         document.title = 'Backstory';
@@ -47,7 +46,7 @@ describe('timeline accessibility audit (axe-core, real Chromium)', () => {
         render(<Popup refreshDelayMs={0} />, app);
         await vi.waitFor(() => expect(app.querySelector('#view-tab-timeline')).not.toBeNull(), { timeout: 3000 });
         app.querySelector<HTMLButtonElement>('#view-tab-timeline')!.click();
-        await vi.waitFor(() => expect(app.querySelector('#view-panel-timeline')).not.toBeNull());
+        await vi.waitFor(() => expect(app.querySelector('#view-panel-timeline:not([hidden]) .popup-timeline')).not.toBeNull(), { timeout: 3000 });
         expect(await audit(app)).toEqual([]);
         render(null, app);
       });
@@ -55,11 +54,12 @@ describe('timeline accessibility audit (axe-core, real Chromium)', () => {
 
     it(`full-tab timeline, ${scheme} theme: no violations`, async () => {
       await commands.setColorScheme(scheme);
+      givenBackground();
       givenTab(articleReport());
       document.documentElement.lang = 'en';
       const app = document.createElement('div');
       document.body.append(app);
-      render(<TimelinePage tabId={3} set={annotationSet} />, app);
+      render(<TimelinePage tabId={3} />, app);
       await vi.waitFor(() => expect(app.querySelector('[data-testid="timeline"]')).not.toBeNull(), { timeout: 3000 });
       expect(app.querySelectorAll('.tl-item__sources a').length).toBeGreaterThan(10);
       expect(await audit(app)).toEqual([]);

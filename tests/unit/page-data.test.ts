@@ -9,7 +9,9 @@ import type { PageRecords } from '../../lib/shared/analysis/page-records';
 import { mentionCount, unpackMentions } from '../../lib/shared/analysis/mention-list';
 import { findArticleRoot } from '../../lib/content/page/find-article-root';
 import { buildTextIndex } from '../../lib/content/text-index';
+import { fromTimelineData, pageTimeline, type TimelineData } from '../../lib/extension/timeline/page-timeline';
 import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
+import { articleReport } from '../support/page-report';
 
 /** The article's text as the content script indexes and sends it. */
 function articleText(): string {
@@ -66,6 +68,31 @@ describe('the background answers the content script from the set it holds', () =
     expect(analysis.notes).toEqual([]);
     expect(analysis.refs.notes).toEqual([]);
     expect(new Set(analysis.refs.entities.map((e) => e.type))).toEqual(new Set(['person']));
+  });
+
+  it('gives the popup and Backstory’s pages (no tab) the timeline of what a page reported, naming only the entities it shows', async () => {
+    const entityIds = ['ali-khamenei', 'xi-jinping'];
+    const data = (await answerBackgroundRequest(background, { type: 'backstory:timeline', entityIds, noteIds: ['iran-china-25-year-agreement'] }, {})) as TimelineData;
+    const expected = pageTimeline(annotationSet, articleReport({ entities: articleReport().entities.filter((e) => entityIds.includes(e.id)), notes: articleReport().notes.filter((n) => n.id === 'iran-china-25-year-agreement') }));
+    expect(fromTimelineData(data, articleReport())!.items).toEqual(expected.items);
+    // Each source once, by id in the items.
+    expect(new Set(data.sources.map((source) => source.id)).size).toBe(data.sources.length);
+    // Sources by id and no account repeating its item: the article’s whole timeline travels in under two thirds of the JSON.
+    const report = articleReport();
+    const whole = (await answerBackgroundRequest(background, { type: 'backstory:timeline', entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) }, {})) as TimelineData;
+    expect(JSON.stringify(whole).length).toBeLessThan((JSON.stringify(pageTimeline(annotationSet, report).items).length * 2) / 3);
+    expect(data.items.find((i) => !i.eventId)!.accounts[0].text).toBeUndefined();
+    expect(data.items.length).toBeGreaterThan(10);
+    // The entities sent are those asked and those the items name: not the set's whole list.
+    const named = new Set([...entityIds, ...data.items.flatMap((i) => i.entities)]);
+    expect(new Set(data.entities.map((e) => e.id))).toEqual(named);
+    expect(data.entities.length).toBeLessThan(annotationSet.entities.length);
+    // Plain data: it survives the structured clone or JSON a message goes through.
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+    await expect(answerBackgroundRequest(background, { type: 'backstory:timeline', entityIds: ['ali-khamenei'] }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    await expect(answerBackgroundRequest({ ...background, set: null }, { type: 'backstory:timeline', entityIds: [], noteIds: [] }, {})).resolves.toMatchObject({
+      reason: 'the annotation set did not load',
+    });
   });
 
   it('answers malformed questions, and questions from no tab, with an error value', async () => {

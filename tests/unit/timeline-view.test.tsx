@@ -7,6 +7,7 @@ import { DATA_GLOBAL } from '../../lib/shared/annotations/bundled-set';
 import type { ContentRequest, PageReport } from '../../lib/shared/messages';
 import { pageTimeline } from '../../lib/extension/timeline/page-timeline';
 import { annotationSet } from '../support/bundled-data';
+import { givenBackground } from '../support/fake-background';
 import { articleReport } from '../support/page-report';
 
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -135,10 +136,25 @@ describe('the timeline view', () => {
   });
 });
 
+describe('the timeline rendered a screenful first', () => {
+  const timeline = pageTimeline(annotationSet, articleReport());
+
+  it('shows the first items at once, unmarked, and the whole timeline with its mark the frame after', async () => {
+    const el = mount(<Timeline timeline={timeline} page="article" firstItems={5} />);
+    expect(el.querySelectorAll('li.tl-item')).toHaveLength(5);
+    expect(Array.from(el.querySelectorAll('li.tl-item'), (li) => li.getAttribute('data-key'))).toEqual(timeline.items.slice(0, 5).map((i) => i.key));
+    // The article's mark would sit after items that are not all before it.
+    expect(el.querySelector('[data-testid="timeline-mark"]')).toBeNull();
+    expect(text(el.querySelector('.tl-count'))).toBe(`${timeline.items.length} of ${timeline.items.length} dated items`);
+    await vi.waitFor(() => expect(el.querySelectorAll('li.tl-item')).toHaveLength(timeline.items.length));
+    expect(text(el.querySelector('[data-testid="timeline-mark"]'))).toBe('This article, 22 April 2025');
+  });
+});
+
 describe('the timeline in the popup', () => {
   beforeEach(() => {
     vi.restoreAllMocks();
-    (globalThis as Record<string, unknown>)[DATA_GLOBAL] = { ...annotationSet, formIndex: {} };
+    givenBackground();
   });
 
   function givenTab(answer: PageReport) {
@@ -213,9 +229,40 @@ describe('the timeline in the popup', () => {
     expect(text(el.querySelector('[data-testid="timeline-mark"]'))).toBe('This page, 1 October 2025');
   });
 
-  it('says so when the data script did not run', async () => {
-    delete (globalThis as Record<string, unknown>)[DATA_GLOBAL];
+  it('says so when the background could not give the timeline (its data did not load)', async () => {
+    givenBackground({ set: null });
     const { el } = await openTimeline(articleReport());
-    expect(text(el.querySelector('[role="tabpanel"]'))).toContain("The timeline's data did not load.");
+    await vi.waitFor(() => expect(text(el.querySelector('[role="tabpanel"]'))).toContain("The timeline's data did not load."));
+  });
+
+  it('asks the background once for the timeline of what the page reported, and loads no data of its own', async () => {
+    expect((globalThis as Record<string, unknown>)[DATA_GLOBAL]).toBeUndefined();
+    const received = givenBackground();
+    const report = articleReport();
+    const { el } = await openTimeline(report);
+    await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).not.toBeNull());
+    expect(received).toEqual([{ type: 'backstory:timeline', entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) }]);
+    expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, report).items.length);
+  });
+
+  it('says the timeline is on its way while the background has not answered', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((() => new Promise(() => {})) as never);
+    const { el } = await openTimeline(articleReport());
+    expect(text(el.querySelector('#view-panel-timeline'))).toContain('Putting the timeline together');
+  });
+
+  it('opens on the view the reader chose last', async () => {
+    const onTimelineShown = vi.fn();
+    const first = await openTimeline(articleReport());
+    render(null, first.el);
+    const el = mount(<Popup refreshDelayMs={0} onTimelineShown={onTimelineShown} />);
+    await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline:not([hidden]) [data-testid="timeline"]')).not.toBeNull(), { timeout: 3000 });
+    expect(el.querySelector('#view-tab-timeline')!.getAttribute('aria-selected')).toBe('true');
+    expect(el.querySelector('.summary')).toBeNull();
+    await vi.waitFor(() => expect(onTimelineShown).toHaveBeenCalledTimes(1));
+    el.querySelector<HTMLButtonElement>('#view-tab-summary')!.click();
+    render(null, el);
+    const again = mount(<Popup refreshDelayMs={0} />);
+    await vi.waitFor(() => expect(again.querySelector('.summary')).not.toBeNull(), { timeout: 3000 });
   });
 });

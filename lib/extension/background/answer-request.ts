@@ -1,7 +1,8 @@
 /**
  * The background's answers. It holds the annotation set (annotation-data.js)
- * and answers the content script's questions about it, so no page loads the
- * set (docs/decisions/0031-matching-in-the-background.md); it also sets the
+ * and answers the content script's questions about it, and the timeline the
+ * popup and Backstory's own pages ask for, so no page loads the set
+ * (docs/decisions/0031-matching-in-the-background.md); it also sets the
  * toolbar badge for the tab that asks.
  */
 import { runToEnd } from '../../shared/anchoring/match-quote';
@@ -10,6 +11,7 @@ import { articleLookup } from '../../shared/analysis/page-data';
 import { pageRecords } from '../../shared/analysis/page-records';
 import type { AnnotationSet } from '../../shared/annotations/types';
 import type { EntityFormIndex } from '../../shared/mentions/entity-forms';
+import { timelineData } from '../timeline/page-timeline';
 import { badgeText, type MessageError, parseBackgroundRequest } from '../../shared/messages';
 
 export interface BackgroundContext {
@@ -26,6 +28,11 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
   const parsed = parseBackgroundRequest(message);
   if (!parsed.ok) return parsed.error;
   const request = parsed.message;
+  // The timeline is asked by the extension's own pages (popup, full-tab timeline, print) as well as for a tab.
+  if (request.type === 'backstory:timeline') {
+    if (!context.set) return invalid('the annotation set did not load');
+    return timelineData(context.set, request.entityIds, request.noteIds);
+  }
   const tabId = sender.tab?.id;
   // Only a content script speaks for a tab; an extension page has none to badge or annotate.
   if (tabId === undefined) return invalid(`${request.type} messages come from a tab`);

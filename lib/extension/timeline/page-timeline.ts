@@ -2,14 +2,19 @@
  * The timeline of one page: the facts of the entities the content script
  * found there and of the page's notes, marked at the page's date (the
  * article's, or the date another article states).
+ *
+ * It is made in two halves so no extension page has to load the set
+ * (docs/decisions/0031-matching-in-the-background.md): the background, which
+ * holds the set, answers `timelineData` for the ids a page reported; the page
+ * that shows it adds what the report says (`fromTimelineData`).
  */
-import type { AnnotationSet } from '../../shared/annotations/types';
+import type { AnnotationSet, Source } from '../../shared/annotations/types';
 import type { PageReport } from '../../shared/messages';
 import { buildTimeline, ownerKey, setOwners, type TimelineEntity, type TimelineItem } from './build-timeline';
 
 export interface PageTimeline {
   items: TimelineItem[];
-  /** Every entity of the set, for names and types (events name entities not on the page). */
+  /** Entities the items name or the page reported, for names and types (events name entities not on the page). */
   entities: Map<string, TimelineEntity>;
   /** Entities found on the page, most mentioned first: they can be revealed there. */
   found: TimelineEntity[];
@@ -17,16 +22,85 @@ export interface PageTimeline {
   markDay: string | null;
 }
 
+/**
+ * An item as the background sends it: sources by register id, and an
+ * account's text left out where it is the item's own. Most items cite
+ * sources other items cite too, each item lists them twice (its own list and
+ * its sourcing), and a fact of its own repeats its text as its one account:
+ * sent whole, the article's timeline was 321 KB of JSON, which the browser
+ * serialises and parses on both sides of a message (now about 130 KB).
+ */
+export type TimelineWireItem = Omit<TimelineItem, 'sources' | 'sourcing' | 'accounts'> & {
+  accounts: (Omit<TimelineItem['accounts'][number], 'text'> & { text?: string })[];
+  sources: string[];
+  sourcing: Omit<TimelineItem['sourcing'], 'sources'> & { sources: string[] };
+};
+
+/** What the background sends: plain data, as a message can carry it. */
+export interface TimelineData {
+  items: TimelineWireItem[];
+  /** Every entity an item names or the request listed, and no other. */
+  entities: TimelineEntity[];
+  /** Every source an item cites, once. */
+  sources: Source[];
+}
+
 export type TimelineReport = Pick<PageReport, 'entities' | 'notes' | 'article' | 'pageDate'>;
 
-export function pageTimeline(set: AnnotationSet, report: TimelineReport): PageTimeline {
+/** The items for the entities and notes a page reported, with the entities they name. */
+export function timelineData(set: AnnotationSet, entityIds: readonly string[], noteIds: readonly string[]): TimelineData {
   const { owners, entities } = setOwners(set);
-  const scope = new Set([
-    ...report.entities.map((e) => ownerKey('entity', e.id)),
-    ...report.notes.map((n) => ownerKey('note', n.id)),
-  ]);
+  const scope = new Set([...entityIds.map((id) => ownerKey('entity', id)), ...noteIds.map((id) => ownerKey('note', id))]);
   const items = buildTimeline({ owners, events: set.events ?? [], scope }, new Set(entities.keys()));
+  const named = new Set([...entityIds, ...items.flatMap((item) => item.entities)]);
+  const sources = new Map<string, Source>();
+  const ids = (list: readonly Source[]) =>
+    list.map((source) => {
+      sources.set(source.id, source);
+      return source.id;
+    });
+  return {
+    items: items.map((item) => ({
+      ...item,
+      accounts: item.accounts.map(({ text, ...account }) => (text === item.text ? account : { ...account, text })),
+      sources: ids(item.sources),
+      sourcing: { ...item.sourcing, sources: ids(item.sourcing.sources) },
+    })),
+    entities: [...named].map((id) => entities.get(id)).filter((e): e is TimelineEntity => e !== undefined),
+    sources: [...sources.values()],
+  };
+}
+
+/** The timeline as a page shows it; null when an item cites a source the answer does not carry. */
+export function fromTimelineData(data: TimelineData, report: TimelineReport): PageTimeline | null {
+  const register = new Map(data.sources.map((source) => [source.id, source]));
+  const lookup = (ids: readonly string[]) => ids.map((id) => register.get(id));
+  const items: TimelineItem[] = [];
+  for (const item of data.items) {
+    const sources = lookup(item.sources);
+    const cited = lookup(item.sourcing.sources);
+    if (![...sources, ...cited].every((source): source is Source => source !== undefined)) return null;
+    items.push({
+      ...item,
+      accounts: item.accounts.map((account) => ({ ...account, text: account.text ?? item.text })),
+      sources: sources as Source[],
+      sourcing: { ...item.sourcing, sources: cited as Source[] },
+    });
+  }
+  const entities = new Map(data.entities.map((e) => [e.id, e]));
   const found = report.entities.map((e) => entities.get(e.id)).filter((e): e is TimelineEntity => e !== undefined);
   const markDay = report.article?.published ?? report.pageDate ?? null;
   return { items, entities, found, markDay };
+}
+
+/** Both halves in one place: for pages and tools that hold the set themselves. */
+export function pageTimeline(set: AnnotationSet, report: TimelineReport): PageTimeline {
+  return fromTimelineData(
+    timelineData(
+      set,
+      report.entities.map((e) => e.id),
+      report.notes.map((n) => n.id),
+    ),
+    report,
+  )!;
 }
