@@ -26,6 +26,7 @@ export interface BenchOptions {
   stressBrowsers: ('chromium' | 'firefox')[] | null;
   /** Only the set-size comparison (data-on-demand.ts). */
   scaledOnly: boolean;
+  timelineOnly: boolean;
   /** How many times larger the compared set is (1: an A/A run, to see the noise). */
   scaleFactor: number;
 }
@@ -47,6 +48,7 @@ export const USAGE = `npm run bench -- [options]
   --stress-only        only the big and busy pages
   --stress-runs N      loads per big page, browser and with/without (default 3)
   --scaled-only        only the comparison with a set 20 times larger
+  --timeline-only      only the popup's timeline and the print page (issue #17)
   --scale-factor N     compare with a set N times larger (default 20; 1 = A/A)
   --stress-pages A,B   only these big pages (ten-mb, edited-1mb, one-node-2mb,
                        nodes-200k, highlights-50k, storm-1mb)
@@ -89,6 +91,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       'stress-pages': { type: 'string' },
       'stress-browsers': { type: 'string' },
       'scaled-only': { type: 'boolean', default: false },
+      'timeline-only': { type: 'boolean', default: false },
       'scale-factor': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -108,6 +111,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     stressPages: values['stress-pages'] ? values['stress-pages'].split(',') : null,
     stressBrowsers: values['stress-browsers'] ? stressBrowserList(values['stress-browsers']) : null,
     scaledOnly: values['scaled-only'] ?? false,
+    timelineOnly: values['timeline-only'] ?? false,
     scaleFactor: positiveInt(values['scale-factor'], 20, 'scale-factor'),
   };
 }

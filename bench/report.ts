@@ -12,6 +12,7 @@ import { CONTENT_SCRIPT_BUDGET_BYTES, type ContentScriptSize } from './content-s
 import type { MarkjsMeasurement } from './measure-markjs';
 import type { Repeated } from './scenarios';
 import { medianRun, spread, type Spread } from './stats';
+import { formatTimelinePages, TIMELINE_TARGETS, type TimelinePagesReport } from './timeline-pages';
 
 export const TARGETS = {
   /**
@@ -169,6 +170,8 @@ export interface BenchReport {
   contentScript: ContentScriptSize;
   /** The article with today's set and one 20 times larger (data-on-demand.ts). */
   scaledSet: ScaledSetReport;
+  /** The popup's timeline and the print page (timeline-pages.ts). */
+  timeline: TimelinePagesReport;
   /** The big and busy pages in Chromium and Firefox (stress.ts), when run. */
   stress?: { rows: StressRow[]; checks: StressCheck[] };
   targets: TargetCheck[];
@@ -191,7 +194,7 @@ export const METHOD = [
 ].join(' ');
 
 export function targetChecks(report: Omit<BenchReport, 'targets'>): TargetCheck[] {
-  const { article, floor, longPage, contentScript, scaledSet } = report;
+  const { article, floor, longPage, contentScript, scaledSet, timeline } = report;
   const overFloor = article.targetBusyMs.median / floor.targetBusyMs.median;
   return [
     {
@@ -236,6 +239,18 @@ export function targetChecks(report: Omit<BenchReport, 'targets'>): TargetCheck[
       value: longPage.speedupOverMarkjs,
       target: `>= ${TARGETS.speedupOverMarkjs}x`,
       met: longPage.speedupOverMarkjs >= TARGETS.speedupOverMarkjs,
+    },
+    {
+      name: 'Popup opened on the Timeline: timeline on screen (median, ms)',
+      value: timeline.popupOpenedOnTimelineMs.median,
+      target: `<= ${TIMELINE_TARGETS.popupTimelineMs} ms`,
+      met: timeline.checks.popupTimelineWithin100,
+    },
+    {
+      name: 'Print page: navigation to complete (median, ms)',
+      value: timeline.printCompleteMs.median,
+      target: `<= ${TIMELINE_TARGETS.printPageMs} ms`,
+      met: timeline.checks.printCompleteWithin300,
     },
     {
       name: 'Content script, gzipped (bytes)',
@@ -355,6 +370,8 @@ export function formatReport(report: BenchReport): string {
     '',
     formatScaledSet(report.scaledSet),
     '',
+    formatTimelinePages(report.timeline),
+    '',
     `Content script: ${contentScript.files.map((f) => `${f.file} ${num(f.gzipBytes, 0)} B`).join(' + ')} = ${num(contentScript.gzipBytes, 0)} bytes gzipped (${num(contentScript.bytes, 0)} bytes raw)`,
     '',
     'Targets:',
@@ -366,7 +383,10 @@ export function formatReport(report: BenchReport): string {
   return lines.join('\n');
 }
 
-export function writeReport(path: string, report: BenchReport | { stress: BenchReport['stress'] } | { scaledSet: ScaledSetReport }): void {
+export function writeReport(
+  path: string,
+  report: BenchReport | { stress: BenchReport['stress'] } | { scaledSet: ScaledSetReport } | { timeline: TimelinePagesReport },
+): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 }

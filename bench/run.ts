@@ -41,6 +41,7 @@ import { repeatBackstory, repeatBackstoryWithFloor, repeatMarkjs, repeatRerender
 import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEntities, syntheticPage } from './synthetic-page';
 import { formatStress, runStress, stressChecks } from './stress';
 import { formatScaledSet, runScaledSet, SCALED_SET_MIN_RUNS } from './data-on-demand';
+import { formatTimelinePages, runTimelinePages } from './timeline-pages';
 import { loadAnnotationSet } from '../lib/node/data-check/load-files';
 
 const ARTICLE_PATH = '/en/202504220389';
@@ -99,6 +100,14 @@ async function main(options: BenchOptions): Promise<void> {
       log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
       return;
     }
+    if (options.timelineOnly) {
+      log('Popup timeline and print page, Chromium...');
+      const result = await runTimelinePages({ extensionDir: buildDir, serverPort: server.port });
+      writeReport(options.reportPath, { timeline: result });
+      log(formatTimelinePages(result));
+      log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+      return;
+    }
     if (options.stress === 'only') {
       const result = await stress();
       writeReport(options.reportPath, { stress: result });
@@ -120,6 +129,9 @@ async function main(options: BenchOptions): Promise<void> {
 
     log('Article page, today\'s set and one 20 times larger, load after load in turn...');
     const scaled = await scaledSet();
+
+    log('Popup timeline and print page...');
+    const timeline = await runTimelinePages({ extensionDir: buildDir, serverPort: server.port });
 
     log('1 MB page, synthetic entity set...');
     const longPageRuns = await withChromium({ serverPort: server.port, extensionDir: syntheticBuildDir }, ({ browser }) =>
@@ -170,6 +182,7 @@ async function main(options: BenchOptions): Promise<void> {
       },
       contentScript: size,
       scaledSet: scaled,
+      timeline,
     };
     const stressResult = options.stress === 'yes' ? await stress() : undefined;
     const report: BenchReport = { ...partial, targets: targetChecks(partial), stress: stressResult };

@@ -14,10 +14,11 @@ import PopupState from './PopupState';
 import PopupTimeline from './PopupTimeline';
 import SettingsPanel from './SettingsPanel';
 import ViewTabs from './ViewTabs';
+import { useOnce } from './use-once';
 import { openExtensionPage } from '../lib/extension/popup/open-page';
 import { loadPopupView, type PopupView, savePopupView } from '../lib/extension/popup/popup-view';
 import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
-import { requestTimeline } from '../lib/extension/timeline/timeline-client';
+import { requestTimeline } from '../lib/extension/background-client';
 import { isAnnotated, pageSwitch } from '../lib/shared/page-status';
 
 export interface PopupProps {
@@ -96,12 +97,7 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
   }, [tab, loading, refresh, loadingPollMs]);
 
   const shown = !!tab && !!settings && !!view && !loading;
-  const announced = useRef(false);
-  useEffect(() => {
-    if (!shown || announced.current) return;
-    announced.current = true;
-    onReady?.();
-  }, [shown, onReady]);
+  useOnce(shown, onReady);
 
   // The timeline is rendered ahead, hidden, after the summary has been painted
   // (two frames later), so the reader's first click on it only shows it.
@@ -115,12 +111,7 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
   }, [shown, annotatedReport, view, warm]);
 
   const timelineShown = shown && annotatedReport && view === 'timeline' && timeline !== 'loading' && timeline !== null;
-  const timelineAnnounced = useRef(false);
-  useEffect(() => {
-    if (!timelineShown || timelineAnnounced.current) return;
-    timelineAnnounced.current = true;
-    onTimelineShown?.();
-  }, [timelineShown, onTimelineShown]);
+  useOnce(timelineShown, onTimelineShown);
 
   if (!tab || !settings || !view || loading) return <PopupState message={t('popupLoading')} />;
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AnnotationSet } from '../lib/shared/annotations/types';
+import type { PageRecords } from '../lib/shared/analysis/page-records';
 import { t } from '../lib/shared/i18n';
 import type { PageReport } from '../lib/shared/messages';
 import { requestArticleText, requestReport } from '../lib/extension/popup/tab-requests';
@@ -7,14 +7,14 @@ import type { ArticleText } from '../lib/shared/article-text';
 import { downloadFile, exportHtml, fileNameFor } from '../lib/extension/print/html-export';
 import { printMarkdown } from '../lib/extension/print/markdown';
 import { buildPrintModel } from '../lib/extension/print/print-model';
-import { pageTimeline } from '../lib/extension/timeline/page-timeline';
+import { requestPageRecords, requestTimeline } from '../lib/extension/background-client';
+import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
 import PopupState from './PopupState';
 import PrintToolbar from './PrintToolbar';
 import PrintView from './PrintView';
 
 export interface PrintPageProps {
   tabId: number | null;
-  set: AnnotationSet | null;
   /** The print stylesheet's text, inlined into a saved HTML file. */
   css: string;
   /** Called once the article and its notes are on screen (the benchmark reads it). */
@@ -23,16 +23,17 @@ export interface PrintPageProps {
   onComplete?: () => void;
 }
 
-type Loaded = { report: PageReport; text: ArticleText } | 'loading' | 'unavailable';
+type Loaded = { report: PageReport; text: ArticleText; records: PageRecords; timeline: Promise<PageTimeline | null> } | 'loading' | 'unavailable';
 
 /**
- * The print page: asks the article's tab for its text and report, then
- * shows PrintView with its toolbar in two steps: the article with its key
- * points and endnotes first, the glossary and the timeline (most of the
- * page's nodes, below the fold) in the frame after. Print and save wait
- * for the second step, so they always have the whole page.
+ * The print page: asks the article's tab for its text and report, and the
+ * background for the records and timeline of what it reported, then shows
+ * PrintView with its toolbar in two steps: the article with its key points
+ * and endnotes first, the glossary and the timeline (most of the page's
+ * nodes, below the fold) in the frame after. Print and save wait for the
+ * second step, so they always have the whole page.
  */
-export default function PrintPage({ tabId, set, css, onRendered, onComplete }: PrintPageProps) {
+export default function PrintPage({ tabId, css, onRendered, onComplete }: PrintPageProps) {
   const [loaded, setLoaded] = useState<Loaded>('loading');
   const [complete, setComplete] = useState(false);
   const [status, setStatus] = useState('');
@@ -41,18 +42,25 @@ export default function PrintPage({ tabId, set, css, onRendered, onComplete }: P
 
   // A layout effect sends the requests before the loading state is painted: their round trip to the tab is most of the wait.
   useLayoutEffect(() => {
-    if (tabId === null || !set) {
+    if (tabId === null) {
       setLoaded('unavailable');
       return;
     }
-    void Promise.all([requestReport(tabId), requestArticleText(tabId)]).then(([report, text]) =>
-      setLoaded(report?.status === 'article' && text ? { report, text } : 'unavailable'),
-    );
-  }, [tabId, set]);
+    void Promise.all([requestReport(tabId), requestArticleText(tabId)]).then(async ([report, text]) => {
+      if (report?.status !== 'article' || !text) return setLoaded('unavailable');
+      // Both asked at once; the timeline is only needed for the second step.
+      const timeline = requestTimeline(report);
+      const records = await requestPageRecords(report);
+      setLoaded(records ? { report, text, records, timeline } : 'unavailable');
+    });
+  }, [tabId]);
 
-  const ready = typeof loaded === 'object' && set ? loaded : null;
-  const model = useMemo(() => (ready && set ? buildPrintModel(ready.text, ready.report, set) : null), [ready, set]);
-  const timeline = useMemo(() => (complete && ready && set ? pageTimeline(set, ready.report) : null), [complete, ready, set]);
+  const ready = typeof loaded === 'object' ? loaded : null;
+  const model = useMemo(() => (ready ? buildPrintModel(ready.text, ready.report, ready.records) : null), [ready]);
+  const [timeline, setTimeline] = useState<PageTimeline | null>(null);
+  useEffect(() => {
+    if (complete && ready) void ready.timeline.then(setTimeline);
+  }, [complete, ready]);
 
   useEffect(() => {
     if (!model) return;
@@ -68,7 +76,7 @@ export default function PrintPage({ tabId, set, css, onRendered, onComplete }: P
     for (const action of waiting.current.splice(0)) action();
   }, [timeline, onComplete]);
 
-  if (loaded === 'loading' || !model || !ready || !set) {
+  if (loaded === 'loading' || !model || !ready) {
     return (
       <main class="print-page">
         <PopupState message={loaded === 'loading' ? t('printLoading') : t('timelineTabNoPage')} />
@@ -77,14 +85,15 @@ export default function PrintPage({ tabId, set, css, onRendered, onComplete }: P
   }
 
   const whenComplete = (action: () => void) => (timeline ? action() : waiting.current.push(action));
-  // The Markdown is built from the model, not the page: it needs no second step.
-  const copyMarkdown = () => {
-    const { items, markDay } = timeline ?? pageTimeline(set, ready.report);
-    navigator.clipboard
-      .writeText(printMarkdown(model, items, markDay))
+  // The Markdown is built from the model and the timeline's data, not the page: it needs no second step.
+  const copyMarkdown = () =>
+    void ready.timeline
+      .then((data) => {
+        if (!data) throw new Error('no timeline');
+        return navigator.clipboard.writeText(printMarkdown(model, data.items, data.markDay));
+      })
       .then(() => setStatus(t('printCopied')))
       .catch(() => setStatus(t('printCopyFailed')));
-  };
   const saveHtml = () =>
     whenComplete(() => {
       const root = doc.current?.querySelector('.print-doc');

@@ -4,7 +4,7 @@ import type { PageReport } from '../lib/shared/messages';
 import { revealOnPage } from '../lib/extension/popup/page-client';
 import { requestReport, showTab } from '../lib/extension/popup/tab-requests';
 import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
-import { requestTimeline } from '../lib/extension/timeline/timeline-client';
+import { requestTimeline } from '../lib/extension/background-client';
 import PopupState from './PopupState';
 import Timeline from './Timeline';
 

@@ -1,7 +1,6 @@
 import { render } from 'preact';
 import PrintPage from '../../components/PrintPage';
 import { tabIdFromLocation } from '../../lib/extension/popup/open-page';
-import { loadBundledSet } from '../../lib/extension/load-bundled-set';
 import popupCss from '../../components/popup.css?inline';
 import printCss from '../../components/print.css?inline';
 import timelineCss from '../../components/timeline.css?inline';
@@ -14,7 +13,6 @@ const complete = () => performance.mark('backstory:print-complete');
 render(
   <PrintPage
     tabId={tabIdFromLocation(location.search)}
-    set={loadBundledSet()}
     css={[popupCss, timelineCss, printCss].join('\n')}
     onRendered={rendered}
     onComplete={complete}

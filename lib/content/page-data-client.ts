@@ -7,8 +7,8 @@
 import type { AnalyseRequest, Analysis } from '../shared/analysis/analyse-text';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
 import { isMentionList } from '../shared/analysis/mention-list';
-import type { PageRecords } from '../shared/analysis/page-records';
-import { type BackgroundRequest, isRecord, parseBackgroundRequest } from '../shared/messages';
+import { isPageRecords } from '../shared/analysis/page-records';
+import { askBackground, type BackgroundRequest, isRecord } from '../shared/messages';
 
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
 
@@ -22,22 +22,8 @@ function isAnalysis(value: unknown): value is Analysis {
   return isMentionList(mentions) && Array.isArray(notes) && Array.isArray(orphans) && Array.isArray(refs.entities) && Array.isArray(refs.notes);
 }
 
-function isPageRecords(value: unknown): value is PageRecords {
-  return isRecord(value) && Array.isArray(value.entities) && Array.isArray(value.notes) && Array.isArray(value.sources);
-}
-
 export function messagePageData(send: SendToBackground): PageDataSource {
-  /** Sends a request the background's own schema accepts; anything else is not sent. */
-  const ask = async (message: BackgroundRequest): Promise<unknown> => {
-    const parsed = parseBackgroundRequest(message);
-    if (!parsed.ok) return null;
-    try {
-      return await send(parsed.message);
-    } catch {
-      // The extension was reloaded or updated under the page: its context is gone.
-      return null;
-    }
-  };
+  const ask = (message: BackgroundRequest) => askBackground(send, message);
   return {
     async article({ hostname, pathname }) {
       const answer = await ask({ type: 'backstory:article', hostname, pathname });

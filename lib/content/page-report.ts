@@ -56,6 +56,7 @@ export function buildPageReport(
       singleSource: article.singleSource,
       lang: article.lang,
       dir: article.dir,
+      asOf: article.asOf,
     },
     entities: found,
     notes: noteList,

@@ -34,6 +34,8 @@ export interface ArticleSummary {
   singleSource?: SingleSourceCaveat;
   lang: string;
   dir?: TextDirection;
+  /** When the article's record was last checked (the print page says how current it is). */
+  asOf?: string;
 }
 
 export type PageStatus =
@@ -86,6 +88,8 @@ export type BackgroundRequest =
   | { type: 'backstory:analyse'; request: AnalyseRequest }
   /** The full records of entities and notes, for a card about to open; answered with PageRecords. */
   | { type: 'backstory:records'; entityIds: string[]; noteIds: string[] }
+  /** The records of everything a page reported (the print page asks); answered with PageRecords. */
+  | { type: 'backstory:page-records'; entityIds: string[]; noteIds: string[] }
   /** The timeline of what a page reported (the popup and Backstory's pages ask); answered with TimelineData. */
   | { type: 'backstory:timeline'; entityIds: string[]; noteIds: string[] };
 
@@ -115,7 +119,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A card asks for one entity and its notes; the popup never asks. More than this is not a card's. */
+/** A card asks for one entity and its notes. More than this is not a card's. */
 const MAX_RECORD_IDS = 200;
 
 /** A page reports at most this many entities and notes (a set many times today's size would still fit). */
@@ -160,6 +164,10 @@ const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<Bac
   },
   'backstory:records': ({ entityIds, noteIds }) =>
     isIdList(entityIds) && isIdList(noteIds) ? { type: 'backstory:records', entityIds, noteIds } : `records needs lists of at most ${MAX_RECORD_IDS} ids`,
+  'backstory:page-records': ({ entityIds, noteIds }) =>
+    isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
+      ? { type: 'backstory:page-records', entityIds, noteIds }
+      : `page records needs lists of at most ${MAX_PAGE_IDS} ids`,
   'backstory:timeline': ({ entityIds, noteIds }) =>
     isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
       ? { type: 'backstory:timeline', entityIds, noteIds }
@@ -188,6 +196,22 @@ export function parseBackgroundRequest(message: unknown): Parsed<BackgroundReque
   return parseWith<BackgroundRequest>(BACKGROUND_SCHEMAS as Record<string, Schema<BackgroundRequest>>, message);
 }
 
+/**
+ * Sends a request to the background only if its own schema accepts it; the
+ * answer, or undefined when it was refused here or could not be delivered
+ * (the extension was reloaded or updated under the sender). Callers check
+ * the answer's shape before use.
+ */
+export async function askBackground(send: (message: BackgroundRequest) => Promise<unknown>, message: BackgroundRequest): Promise<unknown> {
+  const parsed = parseBackgroundRequest(message);
+  if (!parsed.ok) return undefined;
+  try {
+    return await send(parsed.message);
+  } catch {
+    return undefined;
+  }
+}
+
 export function isMessageError(value: unknown): value is MessageError {
   return isRecord(value) && value.error === 'invalid-message' && typeof value.reason === 'string';
 }
@@ -211,6 +235,7 @@ function isArticleSummary(value: unknown): boolean {
   return (
     isRecord(value) &&
     ['id', 'url', 'headline', 'publisher', 'published', 'lang'].every((key) => typeof value[key] === 'string') &&
+    (value.asOf === undefined || typeof value.asOf === 'string') &&
     Array.isArray(value.summary)
   );
 }

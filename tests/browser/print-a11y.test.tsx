@@ -13,6 +13,7 @@ import type { ContentRequest } from '../../lib/shared/messages';
 import { findArticleRoot } from '../../lib/content/page/find-article-root';
 import { normalizeText } from '../../lib/shared/text/normalize';
 import { buildTextIndex } from '../../lib/content/text-index';
+import { givenBackground } from '../support/fake-background';
 import { annotationSet, article, loadArticlePage, note } from '../support/bundled-data';
 import { articleReport } from '../support/page-report';
 
@@ -38,13 +39,14 @@ describe('print page accessibility audit (axe-core, real Chromium)', () => {
     it(`${scheme} theme: no violations, with an unplaced note`, async () => {
       await commands.setColorScheme(scheme);
       const text = articleText();
+      givenBackground();
       vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: ContentRequest) =>
         message.type === 'backstory:get-article-text' ? text : articleReport()) as never);
       document.documentElement.lang = 'en';
       document.title = 'Backstory';
       const app = document.createElement('div');
       document.body.append(app);
-      render(<PrintPage tabId={3} set={annotationSet} css="" />, app);
+      render(<PrintPage tabId={3} css="" />, app);
       await vi.waitFor(() => expect(app.querySelector('.print-doc .print-timeline')).not.toBeNull(), { timeout: 3000 });
       expect(app.querySelector('[data-testid="unplaced"]')).not.toBeNull();
       const results = await axe.run(app, { resultTypes: ['violations'] });

@@ -18,7 +18,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TextPositionSelector } from '../../lib/shared/annotations/types';
 import { articleRecord, noteRecord } from './support/annotation-data';
@@ -28,8 +27,6 @@ import { FirefoxPopup } from '../../lib/node/harness/popup-driver';
 import { startChromium, startFirefox, type Harness } from './support/harness';
 import { waitForAnnotated } from '../../lib/node/harness/page-probe';
 import { ARTICLE_PATH } from '../../lib/node/harness/paths';
-
-declare const chrome: ExtensionApi;
 
 const article = articleRecord();
 
@@ -107,13 +104,7 @@ describe('print page export in Chromium: real clicks, the real clipboard, the re
     const page = await session.openPage(ARTICLE_PATH);
     await waitForAnnotated(page);
     for (const other of await session.browser.pages()) if (other !== page) await other.close();
-    const helper = await session.newPage('extension page');
-    await helper.goto(`chrome-extension://${session.extensionId}/timeline.html`);
-    const tabId = await helper.evaluate(async () => {
-      const self = await chrome.tabs.getCurrent();
-      return (await chrome.tabs.query({})).find((tab) => tab.id !== self?.id)!.id!;
-    });
-    await helper.close();
+    const tabId = await session.articleTabId();
     const origin = `chrome-extension://${session.extensionId}`;
     await session.browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
     downloads = mkdtempSync(join(tmpdir(), 'backstory-downloads-'));

@@ -23,6 +23,7 @@ export function articleReport(overrides: Partial<PageReport> = {}): PageReport {
       summary: article.summary,
       singleSource: article.singleSource,
       lang: 'en',
+      asOf: article.asOf,
     },
     entities: [entity('iran', 12), entity('ali-khamenei', 5), entity('xi-jinping', 4), entity('teapot-refineries', 1)],
     notes,

@@ -13,6 +13,7 @@ import { buildPrintModel } from '../../lib/extension/print/print-model';
 import { normalizeText } from '../../lib/shared/text/normalize';
 import { buildTextIndex } from '../../lib/content/text-index';
 import { pageTimeline } from '../../lib/extension/timeline/page-timeline';
+import { givenBackground } from '../support/fake-background';
 import { annotationSet, article, loadArticlePage, note } from '../support/bundled-data';
 import { articleReport } from '../support/page-report';
 
@@ -165,7 +166,10 @@ describe('Markdown and HTML export', () => {
 });
 
 describe('the print page', () => {
-  beforeEach(() => vi.restoreAllMocks());
+  beforeEach(() => {
+    vi.restoreAllMocks();
+    givenBackground();
+  });
 
   function givenTab(answers: { report: unknown; text: unknown }) {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: ContentRequest) =>
@@ -175,7 +179,7 @@ describe('the print page', () => {
   async function mountPage(tabId: number | null = 5) {
     const el = document.createElement('div');
     document.body.append(el);
-    render(<PrintPage tabId={tabId} set={annotationSet} css="" />, el);
+    render(<PrintPage tabId={tabId} css="" />, el);
     await vi.waitFor(() => expect(el.textContent).not.toContain('Reading the article'), { timeout: 3000 });
     return el;
   }
@@ -210,7 +214,7 @@ describe('the print page', () => {
     document.body.append(el);
     const seen: Record<string, string[]> = {};
     const sections = () => Array.from(el.querySelectorAll('.print-doc h2'), (h) => h.textContent ?? '');
-    render(<PrintPage tabId={5} set={annotationSet} css="" onRendered={() => (seen.first = sections())} onComplete={() => (seen.complete = sections())} />, el);
+    render(<PrintPage tabId={5} css="" onRendered={() => (seen.first = sections())} onComplete={() => (seen.complete = sections())} />, el);
     await vi.waitFor(() => expect(seen.complete).toBeDefined(), { timeout: 3000 });
     expect(seen.first).toEqual(['Key points', 'Notes']);
     expect(seen.complete).toEqual(['Key points', 'Notes', 'Glossary', 'Timeline']);
@@ -224,7 +228,7 @@ describe('the print page', () => {
     document.body.append(el);
     const clickSave = () =>
       Array.from(el.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')).find((b) => b.textContent === 'Save as HTML')!.click();
-    render(<PrintPage tabId={5} set={annotationSet} css="" onRendered={clickSave} />, el);
+    render(<PrintPage tabId={5} css="" onRendered={clickSave} />, el);
     await vi.waitFor(() => expect(saved).toHaveLength(1), { timeout: 3000 });
     const html = await saved[0].text();
     expect(html).toContain('<h2 id="print-glossary">Glossary</h2>');

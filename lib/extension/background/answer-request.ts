@@ -28,10 +28,12 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
   const parsed = parseBackgroundRequest(message);
   if (!parsed.ok) return parsed.error;
   const request = parsed.message;
-  // The timeline is asked by the extension's own pages (popup, full-tab timeline, print) as well as for a tab.
-  if (request.type === 'backstory:timeline') {
+  // Asked by the extension's own pages (popup, full-tab timeline, print), which have no tab.
+  if (request.type === 'backstory:timeline' || request.type === 'backstory:page-records') {
     if (!context.set) return invalid('the annotation set did not load');
-    return timelineData(context.set, request.entityIds, request.noteIds);
+    return request.type === 'backstory:timeline'
+      ? timelineData(context.set, request.entityIds, request.noteIds)
+      : pageRecords(context.set, request.entityIds, request.noteIds);
   }
   const tabId = sender.tab?.id;
   // Only a content script speaks for a tab; an extension page has none to badge or annotate.

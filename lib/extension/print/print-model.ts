@@ -1,13 +1,15 @@
 /**
  * What the print page shows, from three things it is given: the article's
  * text as the page has it (ArticleText), what Backstory found there
- * (PageReport) and the bundled set. Notes are numbered in the order their
+ * (PageReport) and the records of what it found (PageRecords, from the
+ * background, which holds the set). Notes are numbered in the order their
  * first passage appears; a note with no place in the text (orphaned, or
  * placed outside every paragraph) is listed apart, never given a number in
  * a paragraph it does not belong to.
  */
 import { registerLookup } from '../../shared/annotations/fact-sourcing';
-import type { AnnotationSet, EntityType, Note, Source, SummaryPoint, TextDirection } from '../../shared/annotations/types';
+import type { PageRecords } from '../../shared/analysis/page-records';
+import type { EntityType, Note, Source, SummaryPoint, TextDirection } from '../../shared/annotations/types';
 
 /** A note as the print page shows it: its sources looked up in the register. */
 export type PrintNote = Omit<Note, 'sources'> & { sources: Source[] };
@@ -54,7 +56,7 @@ export interface PrintModel {
   asOf: string;
 }
 
-export function buildPrintModel(text: ArticleText, report: PageReport, set: AnnotationSet): PrintModel {
+export function buildPrintModel(text: ArticleText, report: PageReport, set: PageRecords): PrintModel {
   const lookup = registerLookup(set.sources);
   const withSources = (n: Note): PrintNote => ({ ...n, sources: n.sources.map(lookup).filter((s): s is Source => s !== undefined) });
   const notesById = new Map(set.notes.map((n) => [n.id, withSources(n)]));
@@ -101,8 +103,7 @@ export function buildPrintModel(text: ArticleText, report: PageReport, set: Anno
     .map((e) => ({ id: e.id, name: e.name, type: e.type, description: e.description, lang: e.lang, dir: e.dir }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  const record = article ? set.articles.find((a) => a.id === article.id) : undefined;
-  const asOf = [record?.asOf, ...pageNotes.map((n) => n.asOf)].filter((d): d is string => !!d).sort().at(-1) ?? '';
+  const asOf = [article?.asOf, ...pageNotes.map((n) => n.asOf)].filter((d): d is string => !!d).sort().at(-1) ?? '';
 
   return {
     headline: text.headline || article?.headline || '',

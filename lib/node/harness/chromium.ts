@@ -69,6 +69,22 @@ export class ChromiumSession extends BrowserSession {
     return popup;
   }
 
+  /** The id of the one tab open besides an extension page of ours (the article's), for pages opened with `?tab=`. */
+  async articleTabId(): Promise<number> {
+    const helper = await this.newPage('extension page');
+    try {
+      await helper.goto(`chrome-extension://${this.extensionId}/timeline.html`);
+      return await helper.evaluate(async () => {
+        const self = await chrome.tabs.getCurrent();
+        const others = (await chrome.tabs.query({})).filter((tab) => tab.id !== self?.id);
+        if (others.length !== 1 || others[0].id === undefined) throw new Error(`expected one article tab, found ${others.length}`);
+        return others[0].id;
+      });
+    } finally {
+      await helper.close();
+    }
+  }
+
   /** The toolbar badge's text on every other tab (without the `tabs` permission, tabs cannot be told apart by URL). */
   async badgeTexts(): Promise<string[]> {
     const helper = await this.newPage('extension page');

@@ -62,6 +62,12 @@ function collectSourceIds(value: unknown, into: Set<string>): void {
   }
 }
 
+/** A PageRecords answer as a receiver checks it before use. */
+export function isPageRecords(value: unknown): value is PageRecords {
+  const isList = (list: unknown) => Array.isArray(list) && list.every((r) => typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string');
+  return typeof value === 'object' && value !== null && isList((value as PageRecords).entities) && isList((value as PageRecords).notes) && isList((value as PageRecords).sources);
+}
+
 /** The records of some entities and notes, with the sources they cite (unknown ids are left out). */
 export function pageRecords(set: AnnotationSet, entityIds: readonly string[], noteIds: readonly string[]): PageRecords {
   const wantedEntities = new Set(entityIds);

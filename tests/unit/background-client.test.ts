@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestTimeline } from '../../lib/extension/timeline/timeline-client';
+import { requestTimeline } from '../../lib/extension/background-client';
 import { pageTimeline, timelineData } from '../../lib/extension/timeline/page-timeline';
 import type { BackgroundRequest } from '../../lib/shared/messages';
 import { annotationSet } from '../support/bundled-data';
