@@ -21,7 +21,6 @@ import { ARTICLE_SELECTOR } from '../lib/node/harness/paths';
 import { moveTo, NEUTRAL_POINT } from '../lib/node/harness/reader-input';
 import { runToEnd } from '../lib/shared/anchoring/match-quote';
 import { analyseSteps } from '../lib/shared/analysis/analyse-text';
-import { packAnalysis } from '../lib/shared/analysis/analysis-wire';
 import { pageRecords } from '../lib/shared/analysis/page-records';
 import { DATA_SCRIPT } from '../lib/shared/annotations/bundled-set';
 import type { AnnotationSet } from '../lib/shared/annotations/types';
@@ -79,8 +78,7 @@ function analysisBytes(set: AnnotationSet): number {
   const doc = new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const text = buildTextIndex(findArticleRoot(doc, article.headline)!).text;
   const request = { text, pageDate: article.published, articleId: article.id, entityTypes: [...DEFAULT_SETTINGS.entityTypes] };
-  // As the background sends it to Chromium (JSON of the packed form, analysis-wire.ts).
-  return Buffer.byteLength(JSON.stringify(packAnalysis(runToEnd(analyseSteps(set, compileEntityForms(set.entities), request)), false)));
+  return Buffer.byteLength(JSON.stringify(runToEnd(analyseSteps(set, compileEntityForms(set.entities), request))));
 }
 
 async function hoverOnce(browser: Browser, url: string): Promise<number> {

@@ -8,7 +8,7 @@
 import type { Browser } from 'puppeteer-core';
 import { summarizeProbe, type ProbeData, type ProbeSummary } from './stress-probe';
 import type { StressPage } from './stress-pages';
-import { type MainThreadTask, mainThreadTasks, scriptUrls, stopTrace, timeIn, TRACE_CATEGORIES, userTimingMarks } from './trace-tasks';
+import { type MainThreadTask, mainThreadTasks, overlap, scriptUrls, stopTrace, timeIn, type TraceEvent, TRACE_CATEGORIES, userTimingMarks } from './trace-tasks';
 
 /** Style and layout inside a task: forced by script, or the frame's own when the task is a frame of the page's. */
 const LAYOUT_EVENTS = new Set(['UpdateLayoutTree', 'Layout']);
@@ -35,6 +35,12 @@ export interface StressLoad {
     /** In the longest task after the injection: ms of style and layout. */
     longestLayoutMs: number;
   } | null;
+  /**
+   * Chromium, traced: what the main thread did while the worst pointer move waited (the tasks
+   * overlapping its wait, longest first, up to three): which of them ran Backstory's script,
+   * their style and layout, and their costliest kinds of event.
+   */
+  worstPointerTasks: { ms: number; backstory: boolean; layoutMs: number; ownScriptMs: number; top: string }[] | null;
   /** Round trips of the benchmark's pointer moves (dispatch to acknowledgement), worst, ms. */
   pointerRoundTripWorstMs: number;
 }
@@ -49,6 +55,8 @@ export interface StressLoadOptions {
   /** Without Backstory: the window to measure (the with-run's length). */
   fixedWindowMs?: number;
   trace: boolean;
+  /** Keep the trace here (open in DevTools), if given. */
+  tracePath?: string;
   /** How long to keep measuring after the annotated mark. */
   settleMs: number;
 }
@@ -63,6 +71,56 @@ function ownScriptMs(task: MainThreadTask): number {
     return typeof url === 'string' && url.startsWith('chrome-extension://');
   });
   return timeIn({ ...task, events: own }, SCRIPT_ENTRY_EVENTS) / 1000;
+}
+
+const timerId = (e: TraceEvent) => ((e.args?.data ?? {}) as { timerId?: number }).timerId;
+
+/**
+ * Backstory's tasks, in time order: those that ran its script, and those that fired a timer one
+ * of them had set. The second kind are its time slices resuming after a yield (yield-to-main.ts:
+ * the timer's callback is a promise's resolve, which has no script URL, and the slice runs as a
+ * microtask): counted by script URL alone, slices of 58-88 ms on the 200,000-node page were left
+ * out of "Backstory's longest task" (trace of 2026-12-01).
+ */
+function backstoryTasksOf(tasks: readonly MainThreadTask[]): MainThreadTask[] {
+  const timers = new Set<number | undefined>();
+  return tasks.filter((t) => {
+    const own =
+      scriptUrls(t).some((u) => u.startsWith('chrome-extension://')) || t.events.some((e) => e.name === 'TimerFire' && timers.has(timerId(e)));
+    if (own) for (const e of t.events) if (e.name === 'TimerInstall' && timerId(e) !== undefined) timers.add(timerId(e));
+    return own;
+  });
+}
+
+/** The pointer move that waited longest in [from, to]: when its handler ran and how long it waited (ms, page clock). */
+function worstPointer(data: ProbeData, from: number, to: number): { at: number; wait: number } | null {
+  let worst: { at: number; wait: number } | null = null;
+  for (let i = 0; i < data.pointer.length; i += 2) {
+    const at = data.pointer[i];
+    const wait = data.pointer[i + 1];
+    if (at >= from && at <= to && (!worst || wait > worst.wait)) worst = { at, wait };
+  }
+  return worst;
+}
+
+/** The tasks overlapping [from, to] (trace µs), longest overlap first, described. */
+function tasksDuring(tasks: MainThreadTask[], own: ReadonlySet<MainThreadTask>, from: number, to: number): NonNullable<StressLoad['worstPointerTasks']> {
+  return tasks
+    .filter((t) => overlap(t, from, to) > 0)
+    .sort((a, b) => overlap(b, from, to) - overlap(a, from, to))
+    .slice(0, 3)
+    .map((t) => {
+      const byName = new Map<string, number>();
+      for (const e of t.events) if (e.ph === 'X' && e.dur) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur);
+      const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(', ');
+      return {
+        ms: (t.end - t.start) / 1000,
+        backstory: own.has(t),
+        layoutMs: timeIn(t, LAYOUT_EVENTS) / 1000,
+        ownScriptMs: ownScriptMs(t),
+        top,
+      };
+    });
 }
 
 export async function measureStressLoad(browser: Browser, options: StressLoadOptions): Promise<StressLoad> {
@@ -111,6 +169,7 @@ export async function measureStressLoad(browser: Browser, options: StressLoadOpt
         probe: (window as unknown as { __probe: ProbeData }).__probe,
         now: performance.now(),
         markAt: mark ? mark.startTime : null,
+        startAt: performance.getEntriesByName('backstory:start')[0]?.startTime ?? null,
         detail: mark ? ((mark.detail ?? null) as Record<string, unknown> | null) : null,
       };
     });
@@ -118,11 +177,21 @@ export async function measureStressLoad(browser: Browser, options: StressLoadOpt
     const from = options.page.stormMs ? probe.stormFrom : probe.loadAt;
     const to = options.page.stormMs ? probe.stormTo || result.now : result.now;
     let backstoryTasks: StressLoad['backstoryTasks'] = null;
+    let worstPointerTasks: StressLoad['worstPointerTasks'] = null;
     if (options.trace) {
-      const events = await stopTrace(tab);
+      const events = await stopTrace(tab, options.tracePath);
       const start = userTimingMarks(events, 'backstory:start')[0];
+      if (start && result.startAt !== null) {
+        const worst = worstPointer(probe, from, to);
+        // The page's clock (ms) to the trace's (µs), through the start mark both carry.
+        const toTrace = (ms: number) => start.ts + (ms - result.startAt!) * 1000;
+        if (worst) {
+          const all = mainThreadTasks(events, start.pid, start.tid);
+          worstPointerTasks = tasksDuring(all, new Set(backstoryTasksOf(all)), toTrace(worst.at - worst.wait), toTrace(worst.at));
+        }
+      }
       if (start) {
-        const tasks = mainThreadTasks(events, start.pid, start.tid).filter((t) => scriptUrls(t).some((u) => u.startsWith('chrome-extension://')));
+        const tasks = backstoryTasksOf(mainThreadTasks(events, start.pid, start.tid));
         const durations = tasks.map((t) => (t.end - t.start) / 1000);
         // CPU time too: on a loaded machine a task's wall time includes the time it waited for a core.
         const cpu = tasks.map((t) => t.cpu / 1000);
@@ -147,6 +216,7 @@ export async function measureStressLoad(browser: Browser, options: StressLoadOpt
       annotatedAfterLoadMs: result.markAt === null ? null : result.markAt - probe.loadAt,
       detail: result.detail,
       backstoryTasks,
+      worstPointerTasks,
       pointerRoundTripWorstMs: roundTripWorst,
     };
   } finally {

@@ -22,8 +22,8 @@ export interface BenchOptions {
   stressRuns: number;
   /** Only these stress pages (ids of stress-pages.ts), or all. */
   stressPages: string[] | null;
-  /** The browsers of the stress part (both by default; one to iterate on a browser's own problem). */
-  stressBrowsers: ('chromium' | 'firefox')[];
+  /** Only these browsers for the big pages (chromium, firefox), or both. */
+  stressBrowsers: ('chromium' | 'firefox')[] | null;
   /** Only the set-size comparison (data-on-demand.ts). */
   scaledOnly: boolean;
   timelineOnly: boolean;
@@ -52,8 +52,8 @@ export const USAGE = `npm run bench -- [options]
   --scale-factor N     compare with a set N times larger (default 20; 1 = A/A)
   --stress-pages A,B   only these big pages (ten-mb, edited-1mb, one-node-2mb,
                        nodes-200k, highlights-50k, storm-1mb)
-  --stress-browsers A,B  only these browsers for the big pages (chromium,
-                       firefox; default both)
+  --stress-browsers A  only these browsers for the big pages (chromium,firefox;
+                       default both)
 `;
 
 function positiveInt(value: string | undefined, fallback: number, name: string, min = 1): number {
@@ -63,10 +63,9 @@ function positiveInt(value: string | undefined, fallback: number, name: string, 
   return n;
 }
 
-function stressBrowsers(value: string | undefined): ('chromium' | 'firefox')[] {
-  if (value === undefined) return ['chromium', 'firefox'];
+function stressBrowserList(value: string): ('chromium' | 'firefox')[] {
   const names = value.split(',');
-  for (const n of names) if (n !== 'chromium' && n !== 'firefox') throw new Error(`--stress-browsers: unknown browser ${n} (chromium, firefox)`);
+  for (const name of names) if (name !== 'chromium' && name !== 'firefox') throw new Error(`--stress-browsers: unknown browser ${name}`);
   return names as ('chromium' | 'firefox')[];
 }
 
@@ -110,7 +109,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     stress: values['stress-only'] ? 'only' : values['no-stress'] ? 'no' : 'yes',
     stressRuns: positiveInt(values['stress-runs'], 3, 'stress-runs'),
     stressPages: values['stress-pages'] ? values['stress-pages'].split(',') : null,
-    stressBrowsers: stressBrowsers(values['stress-browsers']),
+    stressBrowsers: values['stress-browsers'] ? stressBrowserList(values['stress-browsers']) : null,
     scaledOnly: values['scaled-only'] ?? false,
     timelineOnly: values['timeline-only'] ?? false,
     scaleFactor: positiveInt(values['scale-factor'], 20, 'scale-factor'),

@@ -83,10 +83,11 @@ async function main(options: BenchOptions): Promise<void> {
     server.route(SYNTHETIC_PATH, longPage.html);
 
     const stress = async () => {
-      const firefoxBuild = firefoxBuildBeside(buildDir);
-      const names = options.stressBrowsers.map((b) => (b === 'chromium' ? 'Chromium' : firefoxBuild ? 'Firefox' : 'not Firefox (no Firefox build beside the Chrome one)'));
-      log(`Big and busy pages, ${names.join(' and ')}, ${options.stressRuns} run(s) each...`);
-      const rows = await runStress(server!, { chromiumBuild: buildDir, firefoxBuild, runs: options.stressRuns, only: options.stressPages, browsers: options.stressBrowsers, log });
+      const firefoxBuild = options.stressBrowsers && !options.stressBrowsers.includes('firefox') ? null : firefoxBuildBeside(buildDir);
+      const chromium = !options.stressBrowsers || options.stressBrowsers.includes('chromium');
+      const which = [chromium ? 'Chromium' : '', firefoxBuild ? 'Firefox' : ''].filter(Boolean).join(' and ') || 'no browser';
+      log(`Big and busy pages, ${which}${firefoxBuild || options.stressBrowsers ? '' : ' (no Firefox build beside the Chrome one)'}, ${options.stressRuns} run(s) each...`);
+      const rows = await runStress(server!, { chromiumBuild: buildDir, firefoxBuild, runs: options.stressRuns, only: options.stressPages, chromium, tracesDir: options.tracesDir, log });
       return { rows, checks: stressChecks(rows) };
     };
     const scaledSet = () =>

@@ -5,6 +5,7 @@
  * of issues #15 and #18. It reports; it never fails on timing (this is a
  * shared 2-core machine: figures are medians of noisy runs).
  */
+import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { withChromium } from './chromium';
 import { measureStressLoad, type StressLoad } from './measure-stress';
@@ -55,8 +56,10 @@ export interface StressOptions {
   firefoxBuild: string | null;
   runs: number;
   only: string[] | null;
-  /** Which browsers (both by default); Firefox only runs when its build is there. */
-  browsers?: BrowserName[];
+  /** Run the pages in Chromium (false: Firefox only, with --stress-browsers firefox). */
+  chromium: boolean;
+  /** Keep each Chromium trace with Backstory here (open in DevTools), if given. */
+  tracesDir: string | null;
   log(message: string): void;
 }
 
@@ -64,7 +67,7 @@ export interface StressOptions {
 export async function runStress(server: FixtureServer, options: StressOptions): Promise<StressRow[]> {
   const pages = stressPages().filter((p) => !options.only || options.only.includes(p.id));
   const rows: StressRow[] = [];
-  const browsers = (options.browsers ?? ['chromium', 'firefox']).filter((b) => b === 'chromium' || options.firefoxBuild);
+  const browsers: BrowserName[] = [...(options.chromium ? ['chromium' as const] : []), ...(options.firefoxBuild ? ['firefox' as const] : [])];
   for (const name of browsers) {
     const launch = <T>(ext: string | undefined, use: (b: Browser) => Promise<T>) =>
       name === 'chromium'
@@ -83,6 +86,7 @@ export async function runStress(server: FixtureServer, options: StressOptions): 
               page,
               timeoutMs: 30_000,
               trace: name === 'chromium',
+              tracePath: options.tracesDir && name === 'chromium' ? join(options.tracesDir, `stress-${page.id}-run-${run + 1}.json`) : undefined,
               settleMs: 1500,
             });
             const alone = await measureStressLoad(plain, {
@@ -109,7 +113,10 @@ function describeLoad(m: StressLoad): string {
   const p = m.probe;
   const tasks = m.backstoryTasks ? `, Backstory's longest task ${m.backstoryTasks.longestMs.toFixed(0)} ms (CPU ${m.backstoryTasks.longestCpuMs.toFixed(0)}; after injection ${m.backstoryTasks.longestAfterStartMs.toFixed(0)}: layout ${m.backstoryTasks.longestLayoutMs.toFixed(0)}; most own script in a task ${m.backstoryTasks.longestScriptMs.toFixed(0)})` : '';
   const annotated = m.annotatedAfterLoadMs === null ? '' : `, annotated ${m.annotatedAfterLoadMs.toFixed(0)} ms after load`;
-  return `timer worst ${p.timerWorstMs.toFixed(0)} ms, pointer worst ${fmt(p.pointerWorstMs)} ms (${p.pointerEvents}), ${p.fps.toFixed(0)} fps${tasks}${annotated}`;
+  const blocked = m.worstPointerTasks?.length
+    ? `; the worst pointer wait overlapped ${m.worstPointerTasks.map((t) => `[${t.ms.toFixed(0)} ms task${t.backstory ? ` with Backstory's script ${t.ownScriptMs.toFixed(0)} ms` : ''}, layout ${t.layoutMs.toFixed(0)}: ${t.top}]`).join(' ')}`
+    : '';
+  return `timer worst ${p.timerWorstMs.toFixed(0)} ms, pointer worst ${fmt(p.pointerWorstMs)} ms (${p.pointerEvents}), ${p.fps.toFixed(0)} fps${tasks}${annotated}${blocked}`;
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');

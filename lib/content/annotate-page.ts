@@ -10,6 +10,7 @@
 import { contextOf, type MentionOnPage } from '../shared/corrections';
 import { MAX_TEXT_CHARS, type Orphan } from '../shared/analysis/analyse-text';
 import type { PageDataSource } from '../shared/analysis/page-data';
+import { mentionAt, mentionCount } from '../shared/analysis/mention-list';
 import type { EntityRef, NoteRef, PageRefs } from '../shared/analysis/page-records';
 import { firstOfEach } from '../shared/mentions/find-mentions';
 import type { LinkReason } from '../shared/mentions/resolve-mentions';
@@ -169,9 +170,10 @@ export async function annotatePage(
   const entities = new Map(refs.entities.map((e) => [e.id, e]));
   const found: PlacedEntity[] = [];
   const mentionCounts = new Map<EntityRef, number>();
-  for (let i = 0; i < analysis.mentions.length; i++) {
+  const count = mentionCount(analysis.mentions);
+  for (let i = 0; i < count; i++) {
     if (i % PLACE_BATCH === PLACE_BATCH - 1 && !(await slicer.checkpoint())) return null;
-    const m = analysis.mentions[i];
+    const m = mentionAt(analysis.mentions, i);
     const entity = entities.get(m.entityId);
     if (!entity) continue;
     if (options.isRejected?.({ entityId: entity.id, words: text.slice(m.start, m.end), before: contextOf(text, m.start, m.end).before })) continue;

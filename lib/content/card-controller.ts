@@ -17,6 +17,25 @@ import type { AnnotationResult, PlacedAnnotation, PlacedEntity } from './annotat
 import type { CardAnchor, CardContent, CardLayerEvents } from './card-layer';
 import { HoverIntent } from './hover-intent';
 
+/**
+ * How long the pointer rests on an annotation before its card is rendered
+ * ahead (within OPEN_DELAY_MS, 400). Rendering ahead changes the page's DOM
+ * twice (render, then discard when the pointer moves on), and in Chromium
+ * every DOM or style change makes the highlight registry rebuild its
+ * markers and repaint every highlighted text node, recomputing its ink
+ * overflow for the underline (HighlightRegistry::ValidateHighlightMarkers):
+ * on the bench's single 2 MB text node each such frame took 130-230 ms
+ * (PrePaint 70-110 ms, Paint 55-135 ms, bench trace of 2026-12-01), so a
+ * pointer crossing highlights, which rendered a card ahead for each, kept
+ * the frames that long and its moves waited (145 ms, median of the bench's
+ * 2 MB-node loads, against its 100 ms limit). A pointer passing over a name
+ * leaves it within this time; one that stays has its card rendered with
+ * 200 ms still to go, ample for a render and a frame (e2e hover to card in
+ * Chromium: 405, 406, 413 and 447 ms with this, on this machine at load 8-10;
+ * 404-406 ms before it, at rest).
+ */
+export const RENDER_AHEAD_AFTER_MS = 200;
+
 export type OpenHow = { via: 'pointer' | 'keyboard' | 'touch'; x?: number; y?: number };
 
 /**
@@ -200,8 +219,9 @@ export class CardController {
   }
 
   /**
-   * Renders the card the hover delay will open, in a task of its own after
-   * the pointer's frame, so the card shows as soon as the delay ends.
+   * Renders the card the hover delay will open once the pointer has rested
+   * on its annotation for RENDER_AHEAD_AFTER_MS, so the card shows as soon
+   * as the delay ends.
    */
   private prepare(annotation: PlacedAnnotation): void {
     const token = (this.prepareToken = {});
@@ -212,9 +232,14 @@ export class CardController {
       this.prepared = { annotation, view, content };
       this.surface().prepare(content);
     };
-    // The card's record is asked for now, while the delay runs (the first time for this entity or note).
-    if (this.options.recordOf(annotation)) setTimeout(render, 0);
-    else void this.options.loadRecord(annotation).then((ok) => ok && render());
+    // The card's record is asked for now, while the delay runs (the first
+    // time for this entity or note): a message, no change to the page.
+    const loading = this.options.recordOf(annotation) ? null : this.options.loadRecord(annotation);
+    setTimeout(() => {
+      if (token !== this.prepareToken) return;
+      if (loading) void loading.then((ok) => ok && render());
+      else render();
+    }, RENDER_AHEAD_AFTER_MS);
   }
 
   private unprepare(): void {

@@ -117,6 +117,8 @@ export class CardLayer {
   private anchor: CardAnchor | null = null;
   /** Content rendered ahead by prepare(), still hidden. */
   private prepared: CardContent | null = null;
+  /** The frame callback that will render ahead, if one is waiting. */
+  private preparing = 0;
   private focusOnShow = false;
 
   constructor(
@@ -156,29 +158,58 @@ export class CardLayer {
     return node !== null && (node === this.host || this.host.contains(node) || this.shadow.contains(node));
   }
 
-  /** Renders `content` into the hidden card, so showing it later only places it. */
+  /**
+   * Renders `content` into the hidden card, so showing it later only places
+   * it. In the next frame's callback, like every change of Backstory's to
+   * the page that does not answer the reader at once: in Chromium any DOM
+   * change makes the next lifecycle update rebuild the highlight markers and
+   * repaint the highlighted text, and a change made in a task of its own
+   * was followed, often, by the pointer's hit test just after the frame
+   * (interaction.ts), which then did that update inside Backstory's task
+   * (66 ms of PrePaint on the bench's 2 MB text node, on top of the frame
+   * that followed; trace of 2026-12-01). Made just before a frame, the
+   * frame does it once.
+   */
   prepare(content: CardContent): void {
     if (this.anchor) return;
+    this.cancelPrepare();
+    this.preparing = this.doc.defaultView!.requestAnimationFrame(() => {
+      this.preparing = 0;
+      if (!this.anchor) this.renderAhead(content);
+    });
+  }
+
+  private cancelPrepare(): void {
+    if (this.preparing) this.doc.defaultView?.cancelAnimationFrame(this.preparing);
+    this.preparing = 0;
+  }
+
+  private renderAhead(content: CardContent): void {
     this.attach();
     this.renderCard(content);
     this.prepared = content;
     // In the top layer but invisible (no paint, no pointer, not in the
-    // accessibility tree), and laid out now, inside the hover delay: when
-    // the delay ends, placing and showing the card costs no layout of its own.
+    // accessibility tree), and laid out by the next frame, inside the hover
+    // delay: when the delay ends, placing and showing the card costs no
+    // layout of its own. Not laid out here by reading a box: that forced the
+    // layout inside Backstory's task (21-33 ms on the bench's 50,000-highlight
+    // and 200,000-node pages, 31 ms on the 2 MB text node), which the frame
+    // does anyway.
     this.floating.style.visibility = 'hidden';
     this.floating.hidden = false;
     this.showInTopLayer();
-    this.floating.getBoundingClientRect();
   }
 
   /** The pointer moved on before the delay ended: the card rendered ahead goes. */
   discardPrepared(): void {
+    this.cancelPrepare();
     if (this.anchor || !this.prepared) return;
     this.prepared = null;
     this.hide();
   }
 
   show(content: CardContent, anchor: CardAnchor, focus: boolean): void {
+    this.cancelPrepare();
     this.attach();
     this.anchor = anchor;
     if (content !== this.prepared) this.renderCard(content);
@@ -218,6 +249,7 @@ export class CardLayer {
   }
 
   hide(): void {
+    this.cancelPrepare();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
     this.anchor = null;
@@ -243,8 +275,11 @@ export class CardLayer {
     this.attach();
     // Clearing first makes a repeated message be announced again.
     this.live.textContent = '';
+    // Set just before a frame, as prepare() renders.
     setTimeout(() => {
-      this.live.textContent = message;
+      this.doc.defaultView?.requestAnimationFrame(() => {
+        this.live.textContent = message;
+      });
     }, 50);
   }
 

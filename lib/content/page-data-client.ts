@@ -4,10 +4,10 @@
  * Answers are checked before use; a missing or malformed one reads as "no
  * article" / "no analysis", so the page shows nothing rather than a guess.
  */
-import { MAX_TEXT_CHARS, type AnalyseRequest } from '../shared/analysis/analyse-text';
-import { unpackAnalysis } from '../shared/analysis/analysis-wire';
+import { MAX_TEXT_CHARS, type AnalyseRequest, type Analysis } from '../shared/analysis/analyse-text';
 import { ONE_MESSAGE_CHARS, splitText, type TextPartsRef } from '../shared/analysis/text-parts';
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
+import { isMentionList } from '../shared/analysis/mention-list';
 import { isPageRecords } from '../shared/analysis/page-records';
 import { askBackground, type BackgroundRequest, isRecord } from '../shared/messages';
 import { yieldToPage } from './yield-to-main';
@@ -17,6 +17,14 @@ export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
 function isArticleLookup(value: unknown): value is ArticleLookup {
   return isRecord(value) && typeof value.checkedTo === 'string' && (value.article === null || isRecord(value.article));
 }
+
+function isAnalysis(value: unknown): value is Analysis {
+  if (!isRecord(value) || !isRecord(value.refs)) return false;
+  const { mentions, notes, orphans, refs } = value;
+  return isMentionList(mentions) && Array.isArray(notes) && Array.isArray(orphans) && Array.isArray(refs.entities) && Array.isArray(refs.notes);
+}
+
+const checked = (answer: unknown): Analysis | null => (isAnalysis(answer) ? answer : null);
 
 export function messagePageData(send: SendToBackground): PageDataSource {
   let sessions = 0;
@@ -30,7 +38,7 @@ export function messagePageData(send: SendToBackground): PageDataSource {
       const { text } = request;
       // The background refuses it whole; no piece of it is sent either.
       if (text.length > MAX_TEXT_CHARS) return null;
-      if (text.length <= ONE_MESSAGE_CHARS) return unpackAnalysis(await ask({ type: 'backstory:analyse', request }));
+      if (text.length <= ONE_MESSAGE_CHARS) return checked(await ask({ type: 'backstory:analyse', request }));
       // A long text goes in pieces, each in a task of its own (text-parts.ts says why).
       const textParts: TextPartsRef = { session: `${Date.now().toString(36)}-${(++sessions).toString(36)}`, count: 0 };
       const sent: Promise<unknown>[] = [];
@@ -39,7 +47,7 @@ export function messagePageData(send: SendToBackground): PageDataSource {
         await yieldToPage();
       }
       if ((await Promise.all(sent)).some((answer) => answer !== true)) return null;
-      return unpackAnalysis(await ask({ type: 'backstory:analyse', request: { ...request, text: '' }, textParts }));
+      return checked(await ask({ type: 'backstory:analyse', request: { ...request, text: '' }, textParts }));
     },
     async records(entityIds, noteIds) {
       const answer = await ask({ type: 'backstory:records', entityIds: [...entityIds], noteIds: [...noteIds] });

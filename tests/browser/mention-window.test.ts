@@ -73,6 +73,35 @@ describe('MentionWindow (real Chromium)', () => {
     }
   });
 
+  it('registers inside a frame callback, so the frame rebuilds the highlight markers rather than a later script', async () => {
+    const items = mentions(2 * REGISTER_ALL_UP_TO);
+    let inFrame = false;
+    // The window as the mention window sees it, with frame callbacks that say when they run.
+    const win = new Proxy(window, {
+      get(target, key) {
+        if (key === 'requestAnimationFrame') {
+          return (callback: FrameRequestCallback) =>
+            target.requestAnimationFrame((time) => {
+              inFrame = true;
+              try {
+                callback(time);
+              } finally {
+                inFrame = false;
+              }
+            });
+        }
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const registeredInFrame: boolean[] = [];
+    windowed = new MentionWindow(win, items, () => registeredInFrame.push(inFrame));
+    await frame();
+    await frame();
+    await frame();
+    expect(registeredInFrame).toEqual([true]);
+  });
+
   it('stops following the page once disposed', async () => {
     const items = mentions(2 * REGISTER_ALL_UP_TO);
     const registered: unknown[] = [];

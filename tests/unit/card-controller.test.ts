@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardView } from '../../components/card/AnnotationCard';
 import type { Entity, Note } from '../../lib/shared/annotations/types';
 import type { AnnotationResult, PlacedAnnotation, PlacedEntity, PlacedNote } from '../../lib/content/annotate-page';
-import { CardController, type CardSurface } from '../../lib/content/card-controller';
+import { CardController, type CardSurface, RENDER_AHEAD_AFTER_MS } from '../../lib/content/card-controller';
 import type { CardAnchor, CardContent, CardLayerEvents } from '../../lib/content/card-layer';
 import { CLOSE_GRACE_MS, OPEN_DELAY_MS } from '../../lib/content/hover-intent';
 import type { TextIndex } from '../../lib/content/text-index';
@@ -224,12 +224,14 @@ describe('the card controller', () => {
       vi.useFakeTimers();
       cards.annotated(result, '/en/1');
       cards.pointerOver(surname, { x: 10, y: 20 });
+      vi.advanceTimersByTime(RENDER_AHEAD_AFTER_MS - 1);
+      expect(layer).toBeNull();
       vi.advanceTimersByTime(1);
       // Rendered ahead, still closed: nothing is shown or announced yet.
       expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi']);
       expect(shownLayer().calls).toEqual([]);
       expect(shownLayer().announced).toEqual([]);
-      vi.advanceTimersByTime(OPEN_DELAY_MS - 1);
+      vi.advanceTimersByTime(OPEN_DELAY_MS - RENDER_AHEAD_AFTER_MS);
       expect(shownLayer().calls).toEqual(['show Abbas Araghchi']);
       expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi']);
     });
@@ -277,7 +279,7 @@ describe('the card controller', () => {
       cards.annotated(result, '/en/1');
       cards.pointerOver(wang, { x: 1, y: 1 });
       expect(asked).toEqual([wangYi.id]);
-      await vi.advanceTimersByTimeAsync(1);
+      await vi.advanceTimersByTimeAsync(RENDER_AHEAD_AFTER_MS);
       expect(shownLayer().rendered).toEqual(['ahead Wang Yi']);
       await vi.advanceTimersByTimeAsync(OPEN_DELAY_MS);
       expect(shownLayer().calls).toEqual(['show Wang Yi']);
@@ -288,12 +290,31 @@ describe('the card controller', () => {
       vi.useFakeTimers();
       cards.annotated(result, '/en/1');
       cards.pointerOver(surname);
-      vi.advanceTimersByTime(100);
+      vi.advanceTimersByTime(RENDER_AHEAD_AFTER_MS + 50);
       cards.pointerOver(wang);
       vi.advanceTimersByTime(OPEN_DELAY_MS);
       expect(shownLayer().calls).toEqual(['show Wang Yi']);
       expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi', 'discarded', 'ahead Wang Yi']);
       expect(shownLayer().content!.view).toMatchObject({ entity: wangYi });
+    });
+
+    it('renders nothing ahead for a pointer passing over highlights, and still opens the one it rests on in time', () => {
+      vi.useFakeTimers();
+      cards.annotated(result, '/en/1');
+      cards.pointerOver(surname);
+      vi.advanceTimersByTime(RENDER_AHEAD_AFTER_MS - 50);
+      cards.pointerOver(null);
+      vi.advanceTimersByTime(30);
+      cards.pointerOver(wang);
+      vi.advanceTimersByTime(RENDER_AHEAD_AFTER_MS - 50);
+      cards.pointerOver(null);
+      vi.advanceTimersByTime(OPEN_DELAY_MS);
+      // The page's DOM was never touched: no layer, no card rendered and dropped.
+      expect(layer).toBeNull();
+      cards.pointerOver(surname);
+      vi.advanceTimersByTime(OPEN_DELAY_MS);
+      expect(shownLayer().rendered).toEqual(['ahead Abbas Araghchi']);
+      expect(shownLayer().calls).toEqual(['show Abbas Araghchi']);
     });
 
     it('by keyboard: in text order, focus into the card, and back with Alt+Shift+←', () => {

@@ -9,7 +9,7 @@ import { runToEnd } from '../../shared/anchoring/match-quote';
 import { analyseSteps } from '../../shared/analysis/analyse-text';
 import { articleLookup } from '../../shared/analysis/page-data';
 import { pageRecords } from '../../shared/analysis/page-records';
-import { packAnalysis } from '../../shared/analysis/analysis-wire';
+import { withTypedNumbers } from '../../shared/analysis/mention-list';
 import type { TextPartStore } from '../../shared/analysis/text-parts';
 import type { AnnotationSet } from '../../shared/annotations/types';
 import type { EntityFormIndex } from '../../shared/mentions/entity-forms';
@@ -22,7 +22,7 @@ export interface BackgroundContext {
   setBadge(tabId: number, text: string): Promise<unknown>;
   /** Pieces of long texts, per tab, until their analyse message. */
   textParts: TextPartStore;
-  /** Messages are structured-cloned (Firefox), so typed arrays arrive as such: see analysis-wire.ts. */
+  /** Messages are structured-cloned (Firefox), so typed arrays arrive as such: see mention-list.ts, withTypedNumbers. */
   typedArrays?: boolean;
 }
 
@@ -61,7 +61,7 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
       const text = request.textParts ? context.textParts.take(tabId, request.textParts) : request.request.text;
       if (text === null) return invalid('analyse text parts are missing or too long');
       const analysis = runToEnd(analyseSteps(context.set, context.set.formIndex, { ...request.request, text }));
-      return packAnalysis(analysis, context.typedArrays ?? false);
+      return context.typedArrays ? { ...analysis, mentions: withTypedNumbers(analysis.mentions) } : analysis;
     }
     case 'backstory:records':
       if (!context.set) return invalid('the annotation set did not load');

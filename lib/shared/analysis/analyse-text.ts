@@ -13,7 +13,10 @@ import { entityMatcher, type EntityFormIndex, type FormRef } from '../mentions/e
 import { type LinkReason, type RawMention, resolveMentions, shortSenses } from '../mentions/resolve-mentions';
 import { textOnly } from '../text/indexed-text';
 import { lowerCaseSameLength } from '../text/word-chars';
+import { type AnalysedMention, type MentionList, packMentions } from './mention-list';
 import { pageRefs, type PageRefs } from './page-records';
+
+export type { AnalysedMention, MentionList };
 
 export interface AnalyseRequest {
   /** The article's rendered, normalised text (lib/content/text-index.ts). */
@@ -24,13 +27,6 @@ export interface AnalyseRequest {
   articleId: string | null;
   /** Entity types the reader shows. */
   entityTypes: readonly EntityType[];
-}
-
-export interface AnalysedMention {
-  start: number;
-  end: number;
-  entityId: string;
-  reason: LinkReason;
 }
 
 export interface AnalysedPassage {
@@ -45,8 +41,8 @@ export interface Orphan {
 }
 
 export interface Analysis {
-  /** Entity mentions in text order. */
-  mentions: AnalysedMention[];
+  /** Entity mentions in text order (packed: mention-list.ts). */
+  mentions: MentionList;
   /** Placed note passages in text order. */
   notes: AnalysedPassage[];
   /** The article's notes that could not be placed, each with its reason. */
@@ -136,5 +132,5 @@ export function* analyseSteps(set: AnnotationSet, formIndex: EntityFormIndex, re
     }
     notes.sort((a, b) => a.start - b.start);
   }
-  return { mentions, notes, orphans, refs: pageRefs(set, new Set(mentions.map((m) => m.entityId)), article) };
+  return { mentions: packMentions(mentions), notes, orphans, refs: pageRefs(set, new Set(mentions.map((m) => m.entityId)), article) };
 }
