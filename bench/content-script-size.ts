@@ -27,12 +27,12 @@ export interface ContentScriptSize {
  * background (issue #16) brought it back to 27.0 KB, and asking for a card's
  * records when it first opens (the record store) added 0.5 KB, and rendering
  * and laying out the first card during the hover delay 0.1 KB (28.5 KB), and
- * sending a long text in pieces and unpacking the packed analysis (issue
- * #18: the page's timers in Firefox) 0.4 KB (28.8 -> 29.3 KB). The way under 25 KB is
+ * sending a long text in pieces (issue #18: the page's timers in Firefox)
+ * about 0.3 KB (29.36 KB with main's packed mention list). The way under 25 KB is
  * to load the card's UI (Preact, Floating UI, the components: about 12 KB
  * gzipped) when a card first opens; until then this guards against growth.
  */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 29_300;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 29_400;
 
 export function contentScriptSize(buildDir: string): ContentScriptSize {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
