@@ -28,6 +28,7 @@ import { ChromiumPopup, FirefoxPopup, type PopupDriver } from '../lib/node/harne
 import { moveTo, NEUTRAL_POINT } from '../lib/node/harness/reader-input';
 import { saveScreenshot } from '../lib/node/harness/screenshots';
 import { ensureBrowser, realSystem } from './ensure-browser';
+import { maintainerBuildEnv } from '../lib/node/build-env';
 
 const DEMO_DIR = join(REPO_ROOT, 'artifacts', 'demo');
 const SCREENSHOTS = ['article', 'entity-card', 'popup', 'note-card'] as const;
@@ -89,7 +90,7 @@ function requireBrowser(name: BrowserName): void {
 function build(name: BrowserName): void {
   const { label, buildScript, buildDir } = BROWSERS[name];
   console.log(`Building Backstory for ${label}…`);
-  const result = spawnSync('npm', ['run', buildScript], { cwd: REPO_ROOT, encoding: 'utf8', env: process.env });
+  const result = spawnSync('npm', ['run', buildScript], { cwd: REPO_ROOT, encoding: 'utf8', env: maintainerBuildEnv() });
   if (result.status !== 0) fail(`npm run ${buildScript} failed:\n${result.stdout}\n${result.stderr}`);
   console.log(`Built ${displayPath(buildDir)}`);
 }

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maintainerBuildEnv } from '../../lib/node/build-env';
 import { REPO_ROOT } from '../../lib/node/harness/paths';
 
 const work = mkdtempSync(join(tmpdir(), 'backstory-packages-'));
 const zipOut = join(work, 'zipped');
-/** The environment a maintainer builds in: without vitest's NODE_ENV=test, which changes Vite's output. */
-const buildEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
+const buildEnv = maintainerBuildEnv();
 const npx = (args: string[], env: Record<string, string> = {}, cwd = REPO_ROOT) =>
   execFileSync('npx', args, { cwd, env: { ...buildEnv, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
