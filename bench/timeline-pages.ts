@@ -24,6 +24,9 @@
  *   the print page puts the article and its endnotes on screen first and
  *   the glossary and the timeline in the step after: both marks.
  */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchChromium } from '../lib/node/harness/chromium';
 import { waitForAnnotated } from '../lib/node/harness/page-probe';
 import { ARTICLE_PATH } from '../lib/node/harness/paths';
@@ -35,6 +38,10 @@ export const TIMELINE_TARGETS = { popupTimelineMs: 100, printPageMs: 300 };
 export interface TimelinePagesReport {
   /** Popup opened on the Timeline (the reader's last view): navigation start to the timeline on screen. */
   popupOpenedOnTimelineMs: Spread;
+  /** The same, from the popup's modules loaded (its `popup-start` mark): the asking, waiting and rendering. */
+  popupOwnTimelineMs: Spread;
+  /** Floor: an empty extension page of the same build, navigation start to its first frame after a one-line script. */
+  emptyPageMs: Spread;
   /** Popup opened on the Summary, Timeline chosen the moment it can be: the sum, and its two parts. */
   popupChosenAtOnceMs: Spread;
   popupReadyMs: Spread;
@@ -55,8 +62,18 @@ async function clickTimelineTab(): Promise<number> {
   return performance.now() - started;
 }
 
+/** The build with an empty page beside its own, in a temporary copy: the floor any extension page starts from here. */
+function withEmptyPage(extensionDir: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-empty-page-'));
+  cpSync(extensionDir, dir, { recursive: true });
+  writeFileSync(join(dir, 'bench-empty.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title></head><body><p>empty</p><script src="/bench-empty.js"></script></body></html>');
+  writeFileSync(join(dir, 'bench-empty.js'), "requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('bench:empty-painted')));");
+  return dir;
+}
+
 export async function runTimelinePages(options: { extensionDir: string; serverPort: number }): Promise<TimelinePagesReport> {
-  const session = await launchChromium({ serverPort: options.serverPort, extensionDir: options.extensionDir });
+  const extensionDir = withEmptyPage(options.extensionDir);
+  const session = await launchChromium({ serverPort: options.serverPort, extensionDir });
   try {
     const article = await session.openPage(ARTICLE_PATH);
     await waitForAnnotated(article);
@@ -96,11 +113,22 @@ export async function runTimelinePages(options: { extensionDir: string; serverPo
 
     // The last view chosen above was the Timeline: each popup now opens on it.
     const openedOnTimelineRuns: number[] = [];
+    const ownTimelineRuns: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const opened = await session.openToolbarPopup(article);
       await opened.waitForFunction(() => performance.getEntriesByName('backstory:popup-timeline').length > 0, { polling: 'raf' });
-      openedOnTimelineRuns.push(await opened.evaluate(() => performance.getEntriesByName('backstory:popup-timeline')[0].startTime));
+      const [start, shown] = await opened.evaluate(() => ['backstory:popup-start', 'backstory:popup-timeline'].map((name) => performance.getEntriesByName(name)[0].startTime));
+      openedOnTimelineRuns.push(shown);
+      ownTimelineRuns.push(shown - start);
       await opened.close();
+    }
+    const emptyRuns: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const empty = await session.newPage('empty');
+      await empty.goto(`chrome-extension://${session.extensionId}/bench-empty.html`);
+      await empty.waitForFunction(() => performance.getEntriesByName('bench:empty-painted').length > 0, { polling: 20 });
+      emptyRuns.push(await empty.evaluate(() => performance.getEntriesByName('bench:empty-painted')[0].startTime));
+      await empty.close();
     }
 
     const tabId = await session.articleTabId();
@@ -122,6 +150,8 @@ export async function runTimelinePages(options: { extensionDir: string; serverPo
     const [timelineRendered] = await pageRuns('timeline', ['backstory:timeline-rendered']);
     const report = {
       popupOpenedOnTimelineMs: spread(openedOnTimelineRuns),
+      popupOwnTimelineMs: spread(ownTimelineRuns),
+      emptyPageMs: spread(emptyRuns),
       popupChosenAtOnceMs: spread(openedRuns),
       popupReadyMs: spread(readyRuns),
       popupFirstClickMs: spread(firstClickRuns),
@@ -139,6 +169,7 @@ export async function runTimelinePages(options: { extensionDir: string; serverPo
     };
   } finally {
     await session.close();
+    rmSync(extensionDir, { recursive: true, force: true });
   }
 }
 
@@ -146,6 +177,8 @@ export function formatTimelinePages(r: TimelinePagesReport): string {
   const ok = (b: boolean) => (b ? 'met' : 'MISSED');
   const rows: [string, Spread][] = [
     ['popup opened on the Timeline, to it on screen', r.popupOpenedOnTimelineMs],
+    ['  the same from the popup\'s code loaded', r.popupOwnTimelineMs],
+    ['floor: an empty extension page, to painted', r.emptyPageMs],
     ['popup opened, Timeline chosen at once (sum)', r.popupChosenAtOnceMs],
     ['  popup opened to its report on screen', r.popupReadyMs],
     ['  first Timeline click to painted', r.popupFirstClickMs],
