@@ -1,5 +1,5 @@
 /** Runs before every unit and browser test: fresh fake extension APIs, real UI strings, an empty page. */
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getMessage } from './i18n-messages';
 
@@ -15,3 +15,11 @@ afterEach(() => {
     if (el !== document.head && el !== document.body) el.remove();
   }
 });
+
+// Preact runs effects after paint: requestAnimationFrame raced against a
+// 100 ms setTimeout whose callback calls cancelAnimationFrame (preact/hooks
+// afterPaint). An effect scheduled by a file's last test can leave that
+// timer behind when the environment is torn down, and it then throws
+// "cancelAnimationFrame is not defined" into the run. Waiting it out keeps
+// every file's timers inside its own environment.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 150)));
