@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../lib/shared/i18n';
+import { isAnnotated } from '../lib/shared/page-status';
 import type { PageReport } from '../lib/shared/messages';
 import { revealOnPage } from '../lib/extension/popup/page-client';
 import { requestReport, showTab } from '../lib/extension/popup/tab-requests';
@@ -25,12 +26,12 @@ export default function TimelinePage({ tabId, onRendered }: TimelinePageProps) {
       return;
     }
     void requestReport(tabId).then(async (answer) => {
-      const shown = answer && (answer.status === 'article' || answer.status === 'other-article') ? answer : null;
+      const shown = answer && isAnnotated(answer.status) ? answer : null;
       setTimeline(shown && (await requestTimeline(shown)));
       setReport(answer);
     });
   }, [tabId]);
-  const ready = report !== 'loading' && report && (report.status === 'article' || report.status === 'other-article') ? report : null;
+  const ready = report !== 'loading' && report && isAnnotated(report.status) ? report : null;
   const heading = ready?.article ? t('timelinePageTitle', ready.article.headline) : t('viewTimeline');
   useEffect(() => {
     if (!timeline) return;
