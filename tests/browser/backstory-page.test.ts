@@ -135,16 +135,18 @@ describe('Backstory on the article page (real Chromium)', () => {
     expect(harness.badges.every((count) => count === 0)).toBe(true);
   });
 
-  it('says "loading" until it has read the settings and made its first pass, never "off"', async () => {
+  it('says "loading" until it has read the settings and made its first pass, never "off"; asks about the address meanwhile', async () => {
     loadArticlePageOnly();
     let release!: () => void;
     const settingsRead = new Promise<void>((resolve) => (release = resolve));
     const { BackstoryPage } = await import('../../lib/content/backstory-page');
     const { localData } = await import('../support/local-data');
     const { DEFAULT_SETTINGS } = await import('../../lib/shared/settings');
+    const data = localData(annotationSet);
+    const asked: string[] = [];
     const page = new BackstoryPage({
       win: window,
-      data: localData(annotationSet),
+      data: { ...data, article: (location) => (asked.push(location.pathname), data.article(location)) },
       loadSettings: async () => (await settingsRead, { ...DEFAULT_SETTINGS, entityTypes: [...DEFAULT_SETTINGS.entityTypes] }),
       loadPagesOff: async () => [],
       sendBadge: () => {},
@@ -155,9 +157,12 @@ describe('Backstory on the article page (real Chromium)', () => {
       expect(page.report().status).toBe('loading');
       await sleep(50);
       expect(page.report().status).toBe('loading');
+      // The background's round trip for the article runs while the settings are read, not after them.
+      expect(asked).toEqual(['/en/202504220389']);
       release();
       await started;
       expect(page.report().status).toBe('article');
+      expect(asked).toHaveLength(1);
     } finally {
       page.stop();
     }
