@@ -120,6 +120,24 @@ describe('print page export in Chromium: real clicks, the real clipboard, the re
     if (downloads) rmSync(downloads, { recursive: true, force: true });
   });
 
+  it('jumps from a note number in the text to its endnote and back (the sections below the article are laid out on demand)', async () => {
+    const inView = (selector: string) =>
+      print.$eval(selector, (el) => {
+        // Its first line on screen (an endnote with its sources can be taller than the window).
+        const { top } = el.getBoundingClientRect();
+        return top >= -1 && top < innerHeight - 20;
+      });
+    await print.evaluate(() => scrollTo(0, 0));
+    expect(await inView('#note-2')).toBe(false);
+    await print.click('.print-text sup a[href="#note-2"]');
+    await print.waitForFunction(() => location.hash === '#note-2');
+    expect(await inView('#note-2')).toBe(true);
+    await print.click('#note-2 .endnote__back');
+    await print.waitForFunction(() => location.hash !== '#note-2');
+    const back = await print.evaluate(() => location.hash.slice(1));
+    expect(await inView(`[id="${back}"]`)).toBe(true);
+  });
+
   it('copies Markdown: the headline, the numbered endnotes in text order with their source links', async () => {
     await clickToolbarButton(print, 'Copy as Markdown');
     await print.waitForFunction(() => document.querySelector('[role="toolbar"] [role="status"]')?.textContent === 'Copied as Markdown.', { timeout: 5000 });
