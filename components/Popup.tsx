@@ -4,7 +4,7 @@ import { type Correction, correctionsForPage, correctionsReport, loadCorrections
 import { formatDate } from '../lib/shared/format-date';
 import { t } from '../lib/shared/i18n';
 import type { RevealTarget } from '../lib/shared/messages';
-import { getTabState, revealOnPage, type TabState } from '../lib/extension/popup/page-client';
+import { activeTab, getTabState, REPORT_TIMEOUT_MS, revealOnPage, type TabState } from '../lib/extension/popup/page-client';
 import { loadSettings, onSettingsChanged, saveSettings, setPageHighlights, type Settings, type SettingsPatch } from '../lib/shared/settings';
 import ArticleSummary from './ArticleSummary';
 import CorrectionList from './CorrectionList';
@@ -18,7 +18,7 @@ import { useOnce } from './use-once';
 import { openExtensionPage } from '../lib/extension/popup/open-page';
 import { loadPopupView, type PopupView, savePopupView } from '../lib/extension/popup/popup-view';
 import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
-import { requestTimeline } from '../lib/extension/background-client';
+import { requestTabTimeline, timelineForReport } from '../lib/extension/background-client';
 import { isAnnotated, pageSwitch } from '../lib/shared/page-status';
 
 export interface PopupProps {
@@ -48,13 +48,16 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
   const timelineAsks = useRef(0);
 
   const refresh = useCallback(async () => {
-    const asked = getTabState();
-    // Asked of the background the moment the page's report is in, while the
-    // summary renders: one round trip, not one after the summary's paint.
+    const tab = activeTab();
+    const asked = getTabState(REPORT_TIMEOUT_MS, tab);
+    // The timeline of what the tab last told the background it found is asked
+    // for at the same moment as the page's report, and used if it is of the
+    // report's ids (asked again with them if not): the round trips overlap.
+    const early = tab.then((t) => (t?.id === undefined ? null : requestTabTimeline(t.id))).catch(() => null);
     const ask = ++timelineAsks.current;
     void asked.then(async (state) => {
       if (state.kind !== 'report' || !isAnnotated(state.report.status)) return;
-      const answer = await requestTimeline(state.report);
+      const answer = await timelineForReport(early, state.report);
       // A later refresh (a setting changed) has asked again: its answer is the current one.
       if (ask === timelineAsks.current) setTimeline(answer);
     });

@@ -4,7 +4,7 @@ import { BackstoryPage } from '../lib/content/backstory-page';
 import { highlightApiAvailable } from '../lib/content/highlight/highlighter';
 import { answerContentRequest } from '../lib/content/answer-request';
 import { messagePageData } from '../lib/content/page-data-client';
-import { parseBackgroundRequest } from '../lib/shared/messages';
+import { type BackgroundRequest, parseBackgroundRequest } from '../lib/shared/messages';
 import { isPublisherHost, PUBLISHER_HOSTS } from '../lib/shared/publisher';
 import { loadPagesOff, loadSettings, onSettingsChanged } from '../lib/shared/settings';
 
@@ -20,17 +20,19 @@ export default defineContentScript({
     if (!isPublisherHost(location.hostname) || !highlightApiAvailable()) return;
     // Marks let benchmarks and the demo measure Backstory's work on the page.
     performance.mark('backstory:start');
+    // Checked against the background's own schema: a message it would refuse is not sent.
+    const tell = (message: BackgroundRequest) => {
+      const parsed = parseBackgroundRequest(message);
+      if (parsed.ok) browser.runtime.sendMessage(parsed.message).catch(() => {});
+    };
     const page = new BackstoryPage({
       win: window,
       // The set stays in the background: the page sends its article's text and gets the analysis back.
       data: messagePageData((message) => browser.runtime.sendMessage(message)),
       loadSettings,
       loadPagesOff,
-      sendBadge: (count) => {
-        // The background's own schema: a count it would refuse is not sent.
-        const parsed = parseBackgroundRequest({ type: 'backstory:badge', count });
-        if (parsed.ok) browser.runtime.sendMessage(parsed.message).catch(() => {});
-      },
+      sendBadge: (count) => tell({ type: 'backstory:badge', count }),
+      sendFound: (ids) => tell({ type: 'backstory:found', ...ids }),
     });
     const unsubscribe = onSettingsChanged(() => void page.settingsChanged());
     // Answered with sendResponse, not a returned promise: this script uses the

@@ -39,6 +39,8 @@ export interface BackstoryPageOptions {
   saveCorrection?(correction: Omit<Correction, 'id' | 'createdAt'>): Promise<unknown>;
   /** Tells the toolbar badge how many annotations the page shows. */
   sendBadge(count: number): void;
+  /** Tells the background what the report now names (the popup's early timeline: background/found-by-tab.ts). */
+  sendFound?(ids: { entityIds: string[]; noteIds: string[] }): void;
   /** The page's URL (default: the window's); tests serve pages from other hosts. */
   url?: () => string;
 }
@@ -72,6 +74,8 @@ export class BackstoryPage {
   /** The background's answer for the page's URL (one question per address: the watcher re-detects often). */
   private articleLookup: { key: string; answer: Promise<ArticleLookup> } | null = null;
   private checkedTo = '';
+  /** The ids last sent with sendFound, joined (nothing is sent again while they stay the same). */
+  private lastFound = '';
 
   constructor(private readonly options: BackstoryPageOptions) {
     this.doc = options.win.document;
@@ -152,6 +156,17 @@ export class BackstoryPage {
     this.settled = true;
     const count = annotationCount(this.result);
     if (count !== this.lastBadge) this.options.sendBadge((this.lastBadge = count));
+    // Not urgent (a popup opened before it is sent asks with the report's ids): off the annotation path.
+    if (this.options.sendFound) whenIdle(this.options.win, () => this.sendFound());
+  }
+
+  private sendFound(): void {
+    const { entities, notes } = this.report();
+    const ids = { entityIds: entities.map((e) => e.id), noteIds: notes.map((n) => n.id) };
+    const key = JSON.stringify(ids);
+    if (key === this.lastFound) return;
+    this.lastFound = key;
+    this.options.sendFound?.(ids);
   }
 
   /** Removes everything Backstory added and stops watching the page. */

@@ -8,7 +8,8 @@
 import { browser } from 'wxt/browser';
 import { isPageRecords, type PageRecords } from '../shared/analysis/page-records';
 import { askBackground, type BackgroundRequest, isRecord } from '../shared/messages';
-import { fromTimelineData, type PageTimeline, type TimelineData, type TimelineReport } from './timeline/page-timeline';
+import { fromTimelineData, type PageTimeline, type TabTimelineData, type TimelineData, type TimelineReport } from './timeline/page-timeline';
+import { sameIds } from './background/found-by-tab';
 
 export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
 
@@ -41,6 +42,29 @@ const idsOf = (report: TimelineReport) => ({ entityIds: report.entities.map((e) 
 export async function requestTimeline(report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageTimeline | null> {
   const answer = await askBackground(send, { type: 'backstory:timeline', ...idsOf(report) });
   return isTimelineData(answer) ? fromTimelineData(answer, report) : null;
+}
+
+/**
+ * The timeline of what a tab last said it found, asked before its report
+ * arrives (`early`, from requestTabTimeline): used when it was made for the
+ * report's very ids, asked again with them otherwise. The popup asks both at
+ * once, so its timeline no longer waits one round trip behind the report.
+ */
+export async function timelineForReport(
+  early: Promise<TabTimelineData | null>,
+  report: TimelineReport,
+  send: SendToBackground = sendToBackground,
+): Promise<PageTimeline | null> {
+  const known = await early;
+  if (known && sameIds(known, idsOf(report))) return fromTimelineData(known.timeline, report);
+  return requestTimeline(report, send);
+}
+
+/** What the background answers for the tab, or null (it has not heard from the tab, or the answer is malformed). */
+export async function requestTabTimeline(tabId: number, send: SendToBackground = sendToBackground): Promise<TabTimelineData | null> {
+  const answer = await askBackground(send, { type: 'backstory:tab-timeline', tabId });
+  const ids = (value: unknown): value is string[] => Array.isArray(value) && value.every((id) => typeof id === 'string');
+  return isRecord(answer) && ids(answer.entityIds) && ids(answer.noteIds) && isTimelineData(answer.timeline) ? (answer as unknown as TabTimelineData) : null;
 }
 
 /** The records of every entity and note a page reported (the print page's glossary and endnotes); null when they could not be had. */

@@ -98,7 +98,16 @@ export type BackgroundRequest =
   /** The records of everything a page reported (the print page asks); answered with PageRecords. */
   | { type: 'backstory:page-records'; entityIds: string[]; noteIds: string[] }
   /** The timeline of what a page reported (the popup and Backstory's pages ask); answered with TimelineData. */
-  | { type: 'backstory:timeline'; entityIds: string[]; noteIds: string[] };
+  | { type: 'backstory:timeline'; entityIds: string[]; noteIds: string[] }
+  /**
+   * What a tab's page now reports (its entities found and its article's
+   * notes), sent by its content script when that changes, so the popup can
+   * ask for the tab's timeline before the page's report reaches it
+   * (`backstory:tab-timeline`); answered with true.
+   */
+  | { type: 'backstory:found'; entityIds: string[]; noteIds: string[] }
+  /** The timeline of what a tab last said it found (the popup asks); answered with a TabTimeline, or an error when it has said nothing. */
+  | { type: 'backstory:tab-timeline'; tabId: number };
 
 /**
  * What a receiver answers to a message it will not act on. Listeners answer
@@ -185,6 +194,12 @@ const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<Bac
     isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
       ? { type: 'backstory:timeline', entityIds, noteIds }
       : `timeline needs lists of at most ${MAX_PAGE_IDS} ids`,
+  'backstory:found': ({ entityIds, noteIds }) =>
+    isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
+      ? { type: 'backstory:found', entityIds, noteIds }
+      : `found needs lists of at most ${MAX_PAGE_IDS} ids`,
+  'backstory:tab-timeline': ({ tabId }) =>
+    isCount(tabId, Number.MAX_SAFE_INTEGER) ? { type: 'backstory:tab-timeline', tabId } : 'tab-timeline needs a tab id (an integer from 0)',
 };
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: MessageError };

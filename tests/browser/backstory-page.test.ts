@@ -168,6 +168,25 @@ describe('Backstory on the article page (real Chromium)', () => {
     }
   });
 
+  it('tells the background what its report names once the page is idle, and again only when that changes', async () => {
+    harness = await startBackstory();
+    const ids = () => {
+      const { entities, notes } = harness!.page.report();
+      return { entityIds: entities.map((e) => e.id), noteIds: notes.map((n) => n.id) };
+    };
+    await waitFor(() => harness!.found.length === 1);
+    expect(harness.found[0]).toEqual(ids());
+    // The same page again (a setting that changes no entity): nothing new to say.
+    await harness.setSettings({ highlightStyle: 'background' });
+    await sleep(300);
+    expect(harness.found).toHaveLength(1);
+    // People only: the report names fewer entities, and the background hears it.
+    await harness.setSettings({ entityTypes: ['person'] });
+    await waitFor(() => harness!.found.length === 2);
+    expect(harness.found[1]).toEqual(ids());
+    expect(harness.found[1].entityIds.length).toBeLessThan(harness.found[0].entityIds.length);
+  });
+
   it('highlights entities but places no notes on another article of the site', async () => {
     harness = await startBackstory({ url: 'https://www.iranintl.com/en/202505010001' });
     const report = harness.page.report();
@@ -272,7 +291,8 @@ describe('cards (real Chromium)', () => {
     } finally {
       window.requestIdleCallback = original;
     }
-    expect(idle).toHaveLength(1);
+    // The page-ready announcement, then telling the background what the page found.
+    expect(idle).toHaveLength(2);
     document.querySelector<HTMLButtonElement>('.article__share')!.focus();
     await press('ArrowRight', { altKey: true, shiftKey: true });
     await waitFor(openCard, 1000);

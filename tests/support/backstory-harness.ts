@@ -17,6 +17,8 @@ import { annotationSet, ARTICLE_URL, loadArticlePage } from './bundled-data';
 export interface Harness {
   page: BackstoryPage;
   badges: number[];
+  /** What the page told the background it found (sendFound), in order. */
+  found: { entityIds: string[]; noteIds: string[] }[];
   setUrl(url: string): void;
   setSettings(patch: Partial<Settings>, pagesOff?: string[]): Promise<void>;
   /** The reader's link corrections, as the page stored them (in memory here, not in extension storage). */
@@ -36,6 +38,7 @@ export async function startBackstory(
   let settings: Settings = { ...DEFAULT_SETTINGS, entityTypes: [...DEFAULT_SETTINGS.entityTypes], ...options.settings };
   let pagesOff: string[] = [];
   const badges: number[] = [];
+  const found: Harness['found'] = [];
   const corrections: Correction[] = [];
   const set = options.set ?? annotationSet;
   const page = new BackstoryPage({
@@ -44,6 +47,7 @@ export async function startBackstory(
     loadSettings: async () => settings,
     loadPagesOff: async () => pagesOff,
     sendBadge: (count) => badges.push(count),
+    sendFound: (ids) => found.push(ids),
     url: () => url,
     loadCorrections: async () => [...corrections],
     saveCorrection: async (correction) => {
@@ -55,6 +59,7 @@ export async function startBackstory(
   return {
     page,
     badges,
+    found,
     corrections,
     async undoCorrection(id) {
       corrections.splice(corrections.findIndex((c) => c.id === id), 1);

@@ -4,6 +4,7 @@ import { answerBackgroundRequest } from '../../lib/extension/background/answer-r
 import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
 import { DEFAULT_SETTINGS } from '../../lib/shared/settings';
 import { analyseSteps, type Analysis } from '../../lib/shared/analysis/analyse-text';
+import { FoundByTab } from '../../lib/extension/background/found-by-tab';
 import { ONE_MESSAGE_CHARS, TEXT_PART_CHARS, TextPartStore } from '../../lib/shared/analysis/text-parts';
 import { runToEnd } from '../../lib/shared/anchoring/match-quote';
 import type { BackgroundRequest } from '../../lib/shared/messages';
@@ -11,7 +12,7 @@ import type { PageRecords } from '../../lib/shared/analysis/page-records';
 import { mentionCount, unpackMentions } from '../../lib/shared/analysis/mention-list';
 import { findArticleRoot } from '../../lib/content/page/find-article-root';
 import { buildTextIndex } from '../../lib/content/text-index';
-import { fromTimelineData, pageTimeline, type TimelineData } from '../../lib/extension/timeline/page-timeline';
+import { fromTimelineData, pageTimeline, type TabTimelineData, type TimelineData } from '../../lib/extension/timeline/page-timeline';
 import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
 import { articleReport } from '../support/page-report';
 
@@ -22,7 +23,8 @@ function articleText(): string {
 
 const set = { ...annotationSet, formIndex: compileEntityForms(annotationSet.entities) };
 const badges: [number, string][] = [];
-const background = { set, setBadge: async (tabId: number, text: string) => badges.push([tabId, text]), textParts: new TextPartStore() };
+const backgroundBase = () => ({ set, setBadge: async (tabId: number, text: string) => badges.push([tabId, text]), textParts: new TextPartStore(), found: new FoundByTab() });
+const background = backgroundBase();
 const fromTab = { tab: { id: 7 } };
 const request = (text: string, articleId: string | null = article.id) => ({ text, pageDate: article.published, articleId, entityTypes: [...DEFAULT_SETTINGS.entityTypes] });
 const analyse = (text: string, articleId: string | null = article.id) =>
@@ -102,6 +104,27 @@ describe('the background answers the content script from the set it holds', () =
     });
   });
 
+  it('gives the popup the timeline of what a tab last said it found, until the tab goes to another page', async () => {
+    const background = { ...backgroundBase(), found: new FoundByTab() };
+    const report = articleReport();
+    const ids = { entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) };
+    // Nothing heard from the tab yet: an error value, and the popup asks with its report's ids.
+    await expect(answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: 7 }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    // Only a tab says what it found, and only about itself.
+    await expect(answerBackgroundRequest(background, { type: 'backstory:found', ...ids }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    await expect(answerBackgroundRequest(background, { type: 'backstory:found', ...ids }, fromTab)).resolves.toBe(true);
+    const answer = (await answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: 7 }, {})) as TabTimelineData;
+    expect({ entityIds: answer.entityIds, noteIds: answer.noteIds }).toEqual(ids);
+    expect(fromTimelineData(answer.timeline, report)!.items).toEqual(pageTimeline(annotationSet, report).items);
+    await expect(answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: 8 }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    // The tab's next page asks about its address first: what the last one found is forgotten.
+    await answerBackgroundRequest(background, { type: 'backstory:article', hostname: 'www.iranintl.com', pathname: '/en/202504229999' }, fromTab);
+    await expect(answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: 7 }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    for (const bad of [-1, 1.5, '7', undefined]) {
+      await expect(answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: bad }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    }
+  });
+
   it('answers malformed questions, and questions from no tab, with an error value', async () => {
     const bad: unknown[] = [
       { type: 'backstory:analyse' },
@@ -112,6 +135,8 @@ describe('the background answers the content script from the set it holds', () =
       { type: 'backstory:article', hostname: 'www.iranintl.com' },
       { type: 'backstory:records', entityIds: 'abbas-araghchi', noteIds: [] },
       { type: 'backstory:records', entityIds: Array(201).fill('x'), noteIds: [] },
+      { type: 'backstory:found', entityIds: 'ali-khamenei', noteIds: [] },
+      { type: 'backstory:found', entityIds: [''], noteIds: [] },
     ];
     for (const message of bad) {
       await expect(answerBackgroundRequest(background, message, fromTab)).resolves.toMatchObject({ error: 'invalid-message' });

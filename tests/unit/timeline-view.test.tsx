@@ -235,14 +235,43 @@ describe('the timeline in the popup', () => {
     await vi.waitFor(() => expect(text(el.querySelector('[role="tabpanel"]'))).toContain("The timeline's data did not load."));
   });
 
-  it('asks the background once for the timeline of what the page reported, and loads no data of its own', async () => {
+  it('asks the background for the timeline of what the page reported, and loads no data of its own', async () => {
     expect((globalThis as Record<string, unknown>)[DATA_GLOBAL]).toBeUndefined();
     const received = givenBackground();
     const report = articleReport();
     const { el } = await openTimeline(report);
     await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).not.toBeNull());
-    expect(received).toEqual([{ type: 'backstory:timeline', entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) }]);
+    // The tab has told this background nothing: the early question gets an error, and the timeline is asked with the report's ids.
+    expect(received).toEqual([
+      { type: 'backstory:tab-timeline', tabId: 7 },
+      { type: 'backstory:timeline', entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) },
+    ]);
     expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, report).items.length);
+  });
+
+  it('takes the timeline asked at once for the tab when it is of the report’s ids: one question, no round trip behind the report', async () => {
+    const report = articleReport();
+    const ids = { entityIds: report.entities.map((e) => e.id).reverse(), noteIds: report.notes.map((n) => n.id) };
+    const received = givenBackground({ found: { 7: ids } });
+    const { el } = await openTimeline(report);
+    await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).not.toBeNull());
+    expect(received).toEqual([{ type: 'backstory:tab-timeline', tabId: 7 }]);
+    expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, report).items.length);
+  });
+
+  it('asks again with the report’s ids when the tab told the background something else (the page changed since)', async () => {
+    const report = articleReport();
+    // What the page said before the reader hid one entity ("Not this"): the report no longer names it.
+    const before = { entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) };
+    const now = articleReport({ entities: report.entities.slice(1) });
+    const received = givenBackground({ found: { 7: before } });
+    const { el } = await openTimeline(now);
+    await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).not.toBeNull());
+    expect(received).toEqual([
+      { type: 'backstory:tab-timeline', tabId: 7 },
+      { type: 'backstory:timeline', entityIds: now.entities.map((e) => e.id), noteIds: now.notes.map((n) => n.id) },
+    ]);
+    expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, now).items.length);
   });
 
   it('says the timeline is on its way while the background has not answered', async () => {

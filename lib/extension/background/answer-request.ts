@@ -14,6 +14,7 @@ import type { TextPartStore } from '../../shared/analysis/text-parts';
 import type { AnnotationSet } from '../../shared/annotations/types';
 import type { EntityFormIndex } from '../../shared/mentions/entity-forms';
 import { timelineData } from '../timeline/page-timeline';
+import type { FoundByTab } from './found-by-tab';
 import { badgeText, type MessageError, parseBackgroundRequest } from '../../shared/messages';
 
 export interface BackgroundContext {
@@ -22,6 +23,8 @@ export interface BackgroundContext {
   setBadge(tabId: number, text: string): Promise<unknown>;
   /** Pieces of long texts, per tab, until their analyse message. */
   textParts: TextPartStore;
+  /** What each tab's page last said it found, for the popup's early timeline request. */
+  found: FoundByTab;
   /** Messages are structured-cloned (Firefox), so typed arrays arrive as such: see mention-list.ts, withTypedNumbers. */
   typedArrays?: boolean;
 }
@@ -41,6 +44,12 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
       ? timelineData(context.set, request.entityIds, request.noteIds)
       : pageRecords(context.set, request.entityIds, request.noteIds);
   }
+  if (request.type === 'backstory:tab-timeline') {
+    if (!context.set) return invalid('the annotation set did not load');
+    const ids = context.found.get(request.tabId);
+    if (!ids) return invalid('that tab has not said what it found');
+    return { ...ids, timeline: timelineData(context.set, ids.entityIds, ids.noteIds) };
+  }
   const tabId = sender.tab?.id;
   // Only a content script speaks for a tab; an extension page has none to badge or annotate.
   if (tabId === undefined) return invalid(`${request.type} messages come from a tab`);
@@ -49,10 +58,14 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
       await context.setBadge(tabId, badgeText(request.count));
       return true;
     case 'backstory:article':
-      // A page asks this first: pieces its tab sent before (a page left mid-send) are stale.
+      // A page asks this first: pieces its tab sent before (a page left mid-send) and what it found are stale.
       context.textParts.drop(tabId);
+      context.found.drop(tabId);
       if (!context.set) return invalid('the annotation set did not load');
       return articleLookup(context.set, request);
+    case 'backstory:found':
+      context.found.set(tabId, { entityIds: request.entityIds, noteIds: request.noteIds });
+      return true;
     case 'backstory:text-part':
       context.textParts.add(tabId, request);
       return true;

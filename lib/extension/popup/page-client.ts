@@ -17,7 +17,11 @@ export type TabState =
 /** How long the popup waits for the content script before saying it is not answering. */
 export const REPORT_TIMEOUT_MS = 1500;
 
-async function activeTab() {
+/** What the popup reads of the active tab (without the `tabs` permission the URL is there only on the publisher's hosts). */
+export type ActiveTab = { id?: number; url?: string } | undefined;
+
+/** The tab the popup was opened over (its id, and its URL on the publisher's hosts). */
+export async function activeTab(): Promise<ActiveTab> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
@@ -35,8 +39,8 @@ function isPublisherUrl(url: string | undefined): boolean {
   }
 }
 
-export async function getTabState(timeoutMs = REPORT_TIMEOUT_MS): Promise<TabState> {
-  const tab = await activeTab().catch(() => undefined);
+export async function getTabState(timeoutMs = REPORT_TIMEOUT_MS, asked: Promise<ActiveTab> = activeTab()): Promise<TabState> {
+  const tab = await asked.catch(() => undefined);
   if (tab?.id === undefined) return { kind: 'unsupported' };
   try {
     const answer = await withTimeout(browser.tabs.sendMessage(tab.id, { type: 'backstory:get-report' }) as Promise<unknown>, timeoutMs);
