@@ -4,7 +4,7 @@ import { BackstoryPage } from '../lib/content/backstory-page';
 import { highlightApiAvailable } from '../lib/content/highlight/highlighter';
 import { answerContentRequest } from '../lib/content/answer-request';
 import { messagePageData } from '../lib/content/page-data-client';
-import { type BackgroundRequest, parseBackgroundRequest } from '../lib/shared/messages';
+import { askBackground, type PageRequest, parsePageRequest } from '../lib/shared/messages';
 import { isPublisherHost, PUBLISHER_HOSTS } from '../lib/shared/publisher';
 import { loadPagesOff, loadSettings, onSettingsChanged } from '../lib/shared/settings';
 
@@ -20,15 +20,13 @@ export default defineContentScript({
     if (!isPublisherHost(location.hostname) || !highlightApiAvailable()) return;
     // Marks let benchmarks and the demo measure Backstory's work on the page.
     performance.mark('backstory:start');
+    const send = (message: PageRequest) => browser.runtime.sendMessage(message);
     // Checked against the background's own schema: a message it would refuse is not sent.
-    const tell = (message: BackgroundRequest) => {
-      const parsed = parseBackgroundRequest(message);
-      if (parsed.ok) browser.runtime.sendMessage(parsed.message).catch(() => {});
-    };
+    const tell = (message: PageRequest) => void askBackground(send, message, parsePageRequest);
     const page = new BackstoryPage({
       win: window,
       // The set stays in the background: the page sends its article's text and gets the analysis back.
-      data: messagePageData((message) => browser.runtime.sendMessage(message)),
+      data: messagePageData(send),
       loadSettings,
       loadPagesOff,
       sendBadge: (count) => tell({ type: 'backstory:badge', count }),

@@ -9,10 +9,10 @@ import { ONE_MESSAGE_CHARS, splitText, type TextPartsRef } from '../shared/analy
 import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data';
 import { isMentionList } from '../shared/analysis/mention-list';
 import { isPageRecords } from '../shared/analysis/page-records';
-import { askBackground, type BackgroundRequest, isRecord } from '../shared/messages';
+import { askBackground, isRecord, type PageRequest, parsePageRequest } from '../shared/messages';
 import { yieldToPage } from './yield-to-main';
 
-export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
+export type SendToBackground = (message: PageRequest) => Promise<unknown>;
 
 function isArticleLookup(value: unknown): value is ArticleLookup {
   return isRecord(value) && typeof value.checkedTo === 'string' && (value.article === null || isRecord(value.article));
@@ -28,7 +28,7 @@ const checked = (answer: unknown): Analysis | null => (isAnalysis(answer) ? answ
 
 export function messagePageData(send: SendToBackground): PageDataSource {
   let sessions = 0;
-  const ask = (message: BackgroundRequest) => askBackground(send, message);
+  const ask = (message: PageRequest) => askBackground(send, message, parsePageRequest);
   return {
     async article({ hostname, pathname }) {
       const answer = await ask({ type: 'backstory:article', hostname, pathname });

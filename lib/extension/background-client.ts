@@ -7,11 +7,13 @@
  */
 import { browser } from 'wxt/browser';
 import { isPageRecords, type PageRecords } from '../shared/analysis/page-records';
-import { askBackground, type BackgroundRequest, isRecord } from '../shared/messages';
+import { askBackground, type ExtensionPageRequest, isRecord, parseExtensionPageRequest } from '../shared/messages';
 import { fromTimelineData, type PageTimeline, type TabTimelineData, type TimelineData, type TimelineReport } from './timeline/page-timeline';
 import { sameIds } from './background/found-by-tab';
 
-export type SendToBackground = (message: BackgroundRequest) => Promise<unknown>;
+export type SendToBackground = (message: ExtensionPageRequest) => Promise<unknown>;
+
+const ask = (send: SendToBackground, message: ExtensionPageRequest) => askBackground(send, message, parseExtensionPageRequest);
 
 const sendToBackground: SendToBackground = (message) => browser.runtime.sendMessage(message);
 
@@ -40,7 +42,7 @@ const idsOf = (report: TimelineReport) => ({ entityIds: report.entities.map((e) 
 
 /** The timeline of what a page reported, marked at its date; null when it could not be had. */
 export async function requestTimeline(report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageTimeline | null> {
-  const answer = await askBackground(send, { type: 'backstory:timeline', ...idsOf(report) });
+  const answer = await ask(send, { type: 'backstory:timeline', ...idsOf(report) });
   return isTimelineData(answer) ? fromTimelineData(answer, report) : null;
 }
 
@@ -62,13 +64,13 @@ export async function timelineForReport(
 
 /** What the background answers for the tab, or null (it has not heard from the tab, or the answer is malformed). */
 export async function requestTabTimeline(tabId: number, send: SendToBackground = sendToBackground): Promise<TabTimelineData | null> {
-  const answer = await askBackground(send, { type: 'backstory:tab-timeline', tabId });
+  const answer = await ask(send, { type: 'backstory:tab-timeline', tabId });
   const ids = (value: unknown): value is string[] => Array.isArray(value) && value.every((id) => typeof id === 'string');
   return isRecord(answer) && ids(answer.entityIds) && ids(answer.noteIds) && isTimelineData(answer.timeline) ? (answer as unknown as TabTimelineData) : null;
 }
 
 /** The records of every entity and note a page reported (the print page's glossary and endnotes); null when they could not be had. */
 export async function requestPageRecords(report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageRecords | null> {
-  const answer = await askBackground(send, { type: 'backstory:page-records', ...idsOf(report) });
+  const answer = await ask(send, { type: 'backstory:page-records', ...idsOf(report) });
   return isPageRecords(answer) ? answer : null;
 }

@@ -81,7 +81,8 @@ export type ContentRequest =
   /** The article as plain text with its placed notes (the print page); answered with an ArticleText or null. */
   | { type: 'backstory:get-article-text' };
 
-export type BackgroundRequest =
+/** What a content script asks or tells the background (the sender is its tab). */
+export type PageRequest =
   | { type: 'backstory:badge'; count: number }
   /** Which annotated article a page of the publisher's is; answered with an ArticleLookup. */
   | { type: 'backstory:article'; hostname: string; pathname: string }
@@ -95,19 +96,24 @@ export type BackgroundRequest =
   | { type: 'backstory:text-part'; session: string; part: number; text: string }
   /** The full records of entities and notes, for a card about to open; answered with PageRecords. */
   | { type: 'backstory:records'; entityIds: string[]; noteIds: string[] }
-  /** The records of everything a page reported (the print page asks); answered with PageRecords. */
-  | { type: 'backstory:page-records'; entityIds: string[]; noteIds: string[] }
-  /** The timeline of what a page reported (the popup and Backstory's pages ask); answered with TimelineData. */
-  | { type: 'backstory:timeline'; entityIds: string[]; noteIds: string[] }
   /**
    * What a tab's page now reports (its entities found and its article's
    * notes), sent by its content script when that changes, so the popup can
    * ask for the tab's timeline before the page's report reaches it
    * (`backstory:tab-timeline`); answered with true.
    */
-  | { type: 'backstory:found'; entityIds: string[]; noteIds: string[] }
+  | { type: 'backstory:found'; entityIds: string[]; noteIds: string[] };
+
+/** What the popup and Backstory's own pages ask the background (they have no tab). */
+export type ExtensionPageRequest =
+  /** The records of everything a page reported (the print page asks); answered with PageRecords. */
+  | { type: 'backstory:page-records'; entityIds: string[]; noteIds: string[] }
+  /** The timeline of what a page reported (the popup and Backstory's pages ask); answered with TimelineData. */
+  | { type: 'backstory:timeline'; entityIds: string[]; noteIds: string[] }
   /** The timeline of what a tab last said it found (the popup asks); answered with a TabTimeline, or an error when it has said nothing. */
   | { type: 'backstory:tab-timeline'; tabId: number };
+
+export type BackgroundRequest = PageRequest | ExtensionPageRequest;
 
 /**
  * What a receiver answers to a message it will not act on. Listeners answer
@@ -162,7 +168,11 @@ const CONTENT_SCHEMAS: { [K in ContentRequest['type']]: Schema<Extract<ContentRe
   'backstory:get-article-text': () => ({ type: 'backstory:get-article-text' }),
 };
 
-const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<BackgroundRequest, { type: K }>> } = {
+/**
+ * Kept apart from the extension pages' schemas so the content script, which
+ * sends only these, does not ship the others.
+ */
+const PAGE_SCHEMAS: { [K in PageRequest['type']]: Schema<Extract<PageRequest, { type: K }>> } = {
   'backstory:badge': ({ count }) =>
     isCount(count, MAX_BADGE_COUNT) ? { type: 'backstory:badge', count } : `badge count must be an integer from 0 to ${MAX_BADGE_COUNT}`,
   'backstory:article': ({ hostname, pathname }) =>
@@ -186,6 +196,13 @@ const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<Bac
       : `text-part needs a session, a part number and at most ${TEXT_PART_CHARS} characters of text`,
   'backstory:records': ({ entityIds, noteIds }) =>
     isIdList(entityIds) && isIdList(noteIds) ? { type: 'backstory:records', entityIds, noteIds } : `records needs lists of at most ${MAX_RECORD_IDS} ids`,
+  'backstory:found': ({ entityIds, noteIds }) =>
+    isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
+      ? { type: 'backstory:found', entityIds, noteIds }
+      : `found needs lists of at most ${MAX_PAGE_IDS} ids`,
+};
+
+const EXTENSION_PAGE_SCHEMAS: { [K in ExtensionPageRequest['type']]: Schema<Extract<ExtensionPageRequest, { type: K }>> } = {
   'backstory:page-records': ({ entityIds, noteIds }) =>
     isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
       ? { type: 'backstory:page-records', entityIds, noteIds }
@@ -194,13 +211,11 @@ const BACKGROUND_SCHEMAS: { [K in BackgroundRequest['type']]: Schema<Extract<Bac
     isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
       ? { type: 'backstory:timeline', entityIds, noteIds }
       : `timeline needs lists of at most ${MAX_PAGE_IDS} ids`,
-  'backstory:found': ({ entityIds, noteIds }) =>
-    isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
-      ? { type: 'backstory:found', entityIds, noteIds }
-      : `found needs lists of at most ${MAX_PAGE_IDS} ids`,
   'backstory:tab-timeline': ({ tabId }) =>
     isCount(tabId, Number.MAX_SAFE_INTEGER) ? { type: 'backstory:tab-timeline', tabId } : 'tab-timeline needs a tab id (an integer from 0)',
 };
+
+const UNKNOWN_TYPE = 'unknown message type';
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: MessageError };
 
@@ -209,7 +224,7 @@ function parseWith<T>(schemas: Record<string, Schema<T>>, message: unknown): Par
   if (!isRecord(message)) return fail('a message must be an object');
   const { type } = message;
   // Own keys only: "__proto__" or "toString" must not find a schema.
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) return fail('unknown message type');
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) return fail(UNKNOWN_TYPE);
   const result = schemas[type](message);
   return typeof result === 'string' ? fail(result) : { ok: true, message: result };
 }
@@ -219,9 +234,20 @@ export function parseContentRequest(message: unknown): Parsed<ContentRequest> {
   return parseWith<ContentRequest>(CONTENT_SCHEMAS as Record<string, Schema<ContentRequest>>, message);
 }
 
-/** A message to the background script, checked (the content script and the background share this). */
+/** A content script's message, checked (the content script checks what it sends). */
+export function parsePageRequest(message: unknown): Parsed<PageRequest> {
+  return parseWith<PageRequest>(PAGE_SCHEMAS as Record<string, Schema<PageRequest>>, message);
+}
+
+/** An extension page's message, checked. */
+export function parseExtensionPageRequest(message: unknown): Parsed<ExtensionPageRequest> {
+  return parseWith<ExtensionPageRequest>(EXTENSION_PAGE_SCHEMAS as Record<string, Schema<ExtensionPageRequest>>, message);
+}
+
+/** Any message to the background, checked (the background checks everything it receives). */
 export function parseBackgroundRequest(message: unknown): Parsed<BackgroundRequest> {
-  return parseWith<BackgroundRequest>(BACKGROUND_SCHEMAS as Record<string, Schema<BackgroundRequest>>, message);
+  const page = parsePageRequest(message);
+  return page.ok || page.error.reason !== UNKNOWN_TYPE ? page : parseExtensionPageRequest(message);
 }
 
 /**
@@ -230,8 +256,12 @@ export function parseBackgroundRequest(message: unknown): Parsed<BackgroundReque
  * (the extension was reloaded or updated under the sender). Callers check
  * the answer's shape before use.
  */
-export async function askBackground(send: (message: BackgroundRequest) => Promise<unknown>, message: BackgroundRequest): Promise<unknown> {
-  const parsed = parseBackgroundRequest(message);
+export async function askBackground<T extends BackgroundRequest>(
+  send: (message: T) => Promise<unknown>,
+  message: T,
+  parse: (message: unknown) => Parsed<T>,
+): Promise<unknown> {
+  const parsed = parse(message);
   if (!parsed.ok) return undefined;
   try {
     return await send(parsed.message);
