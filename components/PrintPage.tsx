@@ -7,7 +7,7 @@ import type { ArticleText } from '../lib/shared/article-text';
 import { downloadFile, exportHtml, fileNameFor } from '../lib/extension/print/html-export';
 import { printMarkdown } from '../lib/extension/print/markdown';
 import { buildPrintModel } from '../lib/extension/print/print-model';
-import { requestPageRecords, requestTimeline } from '../lib/extension/background-client';
+import { recordsForReport, requestTabRecords, requestTabTimeline, timelineForReport } from '../lib/extension/background-client';
 import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
 import PopupState from './PopupState';
 import PrintToolbar from './PrintToolbar';
@@ -45,14 +45,18 @@ export default function PrintPage({ tabId, css, onRendered, onComplete }: PrintP
       setLoaded('unavailable');
       return;
     }
+    // The background is asked for the records and the timeline of what the
+    // tab last said it found at the same moment as the tab for its report
+    // and text; each is used if it was made for the report's ids, asked again
+    // with them if not. The records go first: the background answers in
+    // turn, and the article needs only them (the timeline is for the second
+    // step).
+    const earlyRecords = requestTabRecords(tabId);
+    const earlyTimeline = requestTabTimeline(tabId);
     void Promise.all([requestReport(tabId), requestArticleText(tabId)]).then(async ([report, text]) => {
       if (report?.status !== 'article' || !text) return setLoaded('unavailable');
-      // Both asked at once, the records first: the background answers in
-      // turn, and the article needs only the records (the timeline is for the
-      // second step). Asked the other way round, the records waited behind the
-      // timeline's answer: the article came 20-30 ms later.
-      const records = requestPageRecords(report);
-      const timeline = requestTimeline(report);
+      const records = recordsForReport(earlyRecords, report);
+      const timeline = timelineForReport(earlyTimeline, report);
       const answer = await records;
       setLoaded(answer ? { report, text, records: answer, timeline } : 'unavailable');
     });

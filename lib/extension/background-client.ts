@@ -7,8 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import { isPageRecords, type PageRecords } from '../shared/analysis/page-records';
-import { askBackground, type ExtensionPageRequest, isRecord, parseExtensionPageRequest } from '../shared/messages';
-import { fromTimelineData, type PageTimeline, type TabTimelineData, type TimelineData, type TimelineReport } from './timeline/page-timeline';
+import { askBackground, type ExtensionPageRequest, type ForTab, type ForTabWant, isRecord, parseExtensionPageRequest } from '../shared/messages';
+import { fromTimelineData, type PageTimeline, type TimelineData, type TimelineReport } from './timeline/page-timeline';
 import { sameIds } from './background/found-by-tab';
 
 export type SendToBackground = (message: ExtensionPageRequest) => Promise<unknown>;
@@ -47,28 +47,39 @@ export async function requestTimeline(report: TimelineReport, send: SendToBackgr
 }
 
 /**
- * The timeline of what a tab last said it found, asked before its report
- * arrives (`early`, from requestTabTimeline): used when it was made for the
- * report's very ids, asked again with them otherwise. The popup asks both at
- * once, so its timeline no longer waits one round trip behind the report.
+ * What the background answers for a tab, from what its page last said it
+ * found, asked before the page's report arrives (the popup's and the print
+ * page's first questions go out together): null when it has not heard from
+ * the tab or the answer is malformed.
  */
-export async function timelineForReport(
-  early: Promise<TabTimelineData | null>,
-  report: TimelineReport,
-  send: SendToBackground = sendToBackground,
-): Promise<PageTimeline | null> {
-  const known = await early;
-  if (known && sameIds(known, idsOf(report))) return fromTimelineData(known.timeline, report);
-  return requestTimeline(report, send);
-}
-
-/** What the background answers for the tab, or null (it has not heard from the tab, or the answer is malformed). */
-export async function requestTabTimeline(tabId: number, send: SendToBackground = sendToBackground): Promise<TabTimelineData | null> {
-  const answer = await ask(send, { type: 'backstory:tab-timeline', tabId });
+export async function requestForTab<T>(tabId: number, want: ForTabWant, isData: (value: unknown) => value is T, send: SendToBackground = sendToBackground): Promise<ForTab<T> | null> {
+  const answer = await ask(send, { type: 'backstory:for-tab', tabId, want });
   const ids = (value: unknown): value is string[] => Array.isArray(value) && value.every((id) => typeof id === 'string');
-  return isRecord(answer) && ids(answer.entityIds) && ids(answer.noteIds) && isTimelineData(answer.timeline) ? (answer as unknown as TabTimelineData) : null;
+  return isRecord(answer) && ids(answer.entityIds) && ids(answer.noteIds) && isData(answer.data) ? (answer as unknown as ForTab<T>) : null;
 }
 
+/** The tab's timeline, asked early (requestForTab). */
+export const requestTabTimeline = (tabId: number, send?: SendToBackground) => requestForTab(tabId, 'timeline', isTimelineData, send);
+
+/** The tab's records, asked early (requestForTab). */
+export const requestTabRecords = (tabId: number, send?: SendToBackground) => requestForTab(tabId, 'page-records', isPageRecords, send);
+
+/** An early answer, if it was made for the report's very ids; null otherwise (ask again with them). */
+async function ifSameIds<T>(early: Promise<ForTab<T> | null>, report: TimelineReport): Promise<T | null> {
+  const known = await early.catch(() => null);
+  return known && sameIds(known, idsOf(report)) ? known.data : null;
+}
+
+/** The report's timeline: the early answer when it fits the report, else asked with the report's ids. */
+export async function timelineForReport(early: Promise<ForTab<TimelineData> | null>, report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageTimeline | null> {
+  const data = await ifSameIds(early, report);
+  return data ? fromTimelineData(data, report) : requestTimeline(report, send);
+}
+
+/** The report's records: the early answer when it fits the report, else asked with the report's ids. */
+export async function recordsForReport(early: Promise<ForTab<PageRecords> | null>, report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageRecords | null> {
+  return (await ifSameIds(early, report)) ?? requestPageRecords(report, send);
+}
 /** The records of every entity and note a page reported (the print page's glossary and endnotes); null when they could not be had. */
 export async function requestPageRecords(report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageRecords | null> {
   const answer = await ask(send, { type: 'backstory:page-records', ...idsOf(report) });

@@ -100,7 +100,7 @@ export type PageRequest =
    * What a tab's page now reports (its entities found and its article's
    * notes), sent by its content script when that changes, so the popup can
    * ask for the tab's timeline before the page's report reaches it
-   * (`backstory:tab-timeline`); answered with true.
+   * (`backstory:for-tab`); answered with true.
    */
   | { type: 'backstory:found'; entityIds: string[]; noteIds: string[] };
 
@@ -110,10 +110,24 @@ export type ExtensionPageRequest =
   | { type: 'backstory:page-records'; entityIds: string[]; noteIds: string[] }
   /** The timeline of what a page reported (the popup and Backstory's pages ask); answered with TimelineData. */
   | { type: 'backstory:timeline'; entityIds: string[]; noteIds: string[] }
-  /** The timeline of what a tab last said it found (the popup asks); answered with a TabTimeline, or an error when it has said nothing. */
-  | { type: 'backstory:tab-timeline'; tabId: number };
+  /**
+   * The timeline or the records of what a tab last said it found (the popup
+   * and the print page ask before the page's report reaches them); answered
+   * with a ForTab, or an error when the tab has said nothing.
+   */
+  | { type: 'backstory:for-tab'; tabId: number; want: ForTabWant };
 
 export type BackgroundRequest = PageRequest | ExtensionPageRequest;
+
+/** What `backstory:for-tab` asks for: the answer of `backstory:timeline` or of `backstory:page-records`. */
+export type ForTabWant = 'timeline' | 'page-records';
+
+/** The background's answer to `backstory:for-tab`: the ids the tab last said it found, and what was asked for them. */
+export interface ForTab<T> {
+  entityIds: string[];
+  noteIds: string[];
+  data: T;
+}
 
 /**
  * What a receiver answers to a message it will not act on. Listeners answer
@@ -211,8 +225,10 @@ const EXTENSION_PAGE_SCHEMAS: { [K in ExtensionPageRequest['type']]: Schema<Extr
     isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
       ? { type: 'backstory:timeline', entityIds, noteIds }
       : `timeline needs lists of at most ${MAX_PAGE_IDS} ids`,
-  'backstory:tab-timeline': ({ tabId }) =>
-    isCount(tabId, Number.MAX_SAFE_INTEGER) ? { type: 'backstory:tab-timeline', tabId } : 'tab-timeline needs a tab id (an integer from 0)',
+  'backstory:for-tab': ({ tabId, want }) =>
+    isCount(tabId, Number.MAX_SAFE_INTEGER) && (want === 'timeline' || want === 'page-records')
+      ? { type: 'backstory:for-tab', tabId, want }
+      : 'for-tab needs a tab id (an integer from 0) and what is wanted ("timeline" or "page-records")',
 };
 
 const UNKNOWN_TYPE = 'unknown message type';

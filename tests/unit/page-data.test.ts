@@ -7,12 +7,12 @@ import { analyseSteps, type Analysis } from '../../lib/shared/analysis/analyse-t
 import { FoundByTab } from '../../lib/extension/background/found-by-tab';
 import { ONE_MESSAGE_CHARS, TEXT_PART_CHARS, TextPartStore } from '../../lib/shared/analysis/text-parts';
 import { runToEnd } from '../../lib/shared/anchoring/match-quote';
-import type { BackgroundRequest } from '../../lib/shared/messages';
+import type { BackgroundRequest, ForTab } from '../../lib/shared/messages';
 import type { PageRecords } from '../../lib/shared/analysis/page-records';
 import { mentionCount, unpackMentions } from '../../lib/shared/analysis/mention-list';
 import { findArticleRoot } from '../../lib/content/page/find-article-root';
 import { buildTextIndex } from '../../lib/content/text-index';
-import { fromTimelineData, pageTimeline, type TabTimelineData, type TimelineData } from '../../lib/extension/timeline/page-timeline';
+import { fromTimelineData, pageTimeline, type TimelineData } from '../../lib/extension/timeline/page-timeline';
 import { annotationSet, article, loadArticlePage } from '../support/bundled-data';
 import { articleReport } from '../support/page-report';
 
@@ -104,24 +104,27 @@ describe('the background answers the content script from the set it holds', () =
     });
   });
 
-  it('gives the popup the timeline of what a tab last said it found, until the tab goes to another page', async () => {
+  it('gives the popup and the print page the timeline and records of what a tab last said it found, until the tab goes to another page', async () => {
     const background = { ...backgroundBase(), found: new FoundByTab() };
     const report = articleReport();
     const ids = { entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) };
     // Nothing heard from the tab yet: an error value, and the popup asks with its report's ids.
-    await expect(answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: 7 }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    await expect(answerBackgroundRequest(background, { type: 'backstory:for-tab', tabId: 7, want: 'timeline' }, {})).resolves.toMatchObject({ error: 'invalid-message' });
     // Only a tab says what it found, and only about itself.
     await expect(answerBackgroundRequest(background, { type: 'backstory:found', ...ids }, {})).resolves.toMatchObject({ error: 'invalid-message' });
     await expect(answerBackgroundRequest(background, { type: 'backstory:found', ...ids }, fromTab)).resolves.toBe(true);
-    const answer = (await answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: 7 }, {})) as TabTimelineData;
+    const answer = (await answerBackgroundRequest(background, { type: 'backstory:for-tab', tabId: 7, want: 'timeline' }, {})) as ForTab<TimelineData>;
     expect({ entityIds: answer.entityIds, noteIds: answer.noteIds }).toEqual(ids);
-    expect(fromTimelineData(answer.timeline, report)!.items).toEqual(pageTimeline(annotationSet, report).items);
-    await expect(answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: 8 }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    expect(fromTimelineData(answer.data, report)!.items).toEqual(pageTimeline(annotationSet, report).items);
+    // The print page's records, the same way.
+    const records = (await answerBackgroundRequest(background, { type: 'backstory:for-tab', tabId: 7, want: 'page-records' }, {})) as ForTab<PageRecords>;
+    expect(records.data).toEqual(await answerBackgroundRequest(background, { type: 'backstory:page-records', ...ids }, {}));
+    await expect(answerBackgroundRequest(background, { type: 'backstory:for-tab', tabId: 8, want: 'timeline' }, {})).resolves.toMatchObject({ error: 'invalid-message' });
     // The tab's next page asks about its address first: what the last one found is forgotten.
     await answerBackgroundRequest(background, { type: 'backstory:article', hostname: 'www.iranintl.com', pathname: '/en/202504229999' }, fromTab);
-    await expect(answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: 7 }, {})).resolves.toMatchObject({ error: 'invalid-message' });
-    for (const bad of [-1, 1.5, '7', undefined]) {
-      await expect(answerBackgroundRequest(background, { type: 'backstory:tab-timeline', tabId: bad }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    await expect(answerBackgroundRequest(background, { type: 'backstory:for-tab', tabId: 7, want: 'timeline' }, {})).resolves.toMatchObject({ error: 'invalid-message' });
+    for (const [tabId, want] of [[-1, 'timeline'], [1.5, 'timeline'], ['7', 'timeline'], [undefined, 'timeline'], [7, 'records'], [7, undefined]]) {
+      await expect(answerBackgroundRequest(background, { type: 'backstory:for-tab', tabId, want }, {})).resolves.toMatchObject({ error: 'invalid-message' });
     }
   });
 

@@ -208,6 +208,28 @@ describe('the print page', () => {
     expect(el.querySelector('[role="toolbar"] button')!.textContent).toBe('Print');
   });
 
+  it('asks the background for the records and the timeline of what the tab said it found together with the tab, and again with the report’s ids only when they differ', async () => {
+    const report = articleReport();
+    const ids = { entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) };
+    for (const [found, expected] of [
+      [ids, []],
+      [{ ...ids, entityIds: ids.entityIds.slice(1) }, [{ type: 'backstory:page-records', ...ids }, { type: 'backstory:timeline', ...ids }]],
+    ] as const) {
+      vi.restoreAllMocks();
+      const received = givenBackground({ found: { 5: found } });
+      givenTab({ report, text: pageArticleText() });
+      const el = await mountPage();
+      await vi.waitFor(() => expect(el.querySelector('.print-timeline .tl-item')).not.toBeNull());
+      expect(received).toEqual([
+        { type: 'backstory:for-tab', tabId: 5, want: 'page-records' },
+        { type: 'backstory:for-tab', tabId: 5, want: 'timeline' },
+        ...expected,
+      ]);
+      expect(el.querySelectorAll('[data-testid="endnotes"] > li').length).toBeGreaterThan(0);
+      render(null, el);
+    }
+  });
+
   it('puts the article and its endnotes on screen first, the glossary and the timeline in the step after', async () => {
     givenTab({ report: allPlaced(), text: pageArticleText() });
     const el = document.createElement('div');

@@ -243,7 +243,7 @@ describe('the timeline in the popup', () => {
     await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).not.toBeNull());
     // The tab has told this background nothing: the early question gets an error, and the timeline is asked with the report's ids.
     expect(received).toEqual([
-      { type: 'backstory:tab-timeline', tabId: 7 },
+      { type: 'backstory:for-tab', tabId: 7, want: 'timeline' },
       { type: 'backstory:timeline', entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) },
     ]);
     expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, report).items.length);
@@ -255,7 +255,7 @@ describe('the timeline in the popup', () => {
     const received = givenBackground({ found: { 7: ids } });
     const { el } = await openTimeline(report);
     await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).not.toBeNull());
-    expect(received).toEqual([{ type: 'backstory:tab-timeline', tabId: 7 }]);
+    expect(received).toEqual([{ type: 'backstory:for-tab', tabId: 7, want: 'timeline' }]);
     expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, report).items.length);
   });
 
@@ -268,7 +268,7 @@ describe('the timeline in the popup', () => {
     const { el } = await openTimeline(now);
     await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).not.toBeNull());
     expect(received).toEqual([
-      { type: 'backstory:tab-timeline', tabId: 7 },
+      { type: 'backstory:for-tab', tabId: 7, want: 'timeline' },
       { type: 'backstory:timeline', entityIds: now.entities.map((e) => e.id), noteIds: now.notes.map((n) => n.id) },
     ]);
     expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, now).items.length);

@@ -44,11 +44,12 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
       ? timelineData(context.set, request.entityIds, request.noteIds)
       : pageRecords(context.set, request.entityIds, request.noteIds);
   }
-  if (request.type === 'backstory:tab-timeline') {
+  if (request.type === 'backstory:for-tab') {
     if (!context.set) return invalid('the annotation set did not load');
     const ids = context.found.get(request.tabId);
     if (!ids) return invalid('that tab has not said what it found');
-    return { ...ids, timeline: timelineData(context.set, ids.entityIds, ids.noteIds) };
+    const answer = request.want === 'timeline' ? timelineData : pageRecords;
+    return { ...ids, data: answer(context.set, ids.entityIds, ids.noteIds) };
   }
   const tabId = sender.tab?.id;
   // Only a content script speaks for a tab; an extension page has none to badge or annotate.

@@ -47,12 +47,6 @@ export interface TimelineData {
 
 export type TimelineReport = Pick<PageReport, 'entities' | 'notes' | 'article' | 'pageDate'>;
 
-/** The background's answer to `backstory:tab-timeline`: the ids the tab last said it found, and their timeline. */
-export interface TabTimelineData {
-  entityIds: string[];
-  noteIds: string[];
-  timeline: TimelineData;
-}
 
 /** The items for the entities and notes a page reported, with the entities they name. */
 export function timelineData(set: AnnotationSet, entityIds: readonly string[], noteIds: readonly string[]): TimelineData {
