@@ -241,8 +241,8 @@ export function targetChecks(report: Omit<BenchReport, 'targets'>): TargetCheck[
       met: longPage.speedupOverMarkjs >= TARGETS.speedupOverMarkjs,
     },
     {
-      name: 'Popup opened on the Timeline: timeline on screen (median, ms)',
-      value: timeline.popupOpenedOnTimelineMs.median,
+      name: 'Popup opened on the Timeline: on screen, over an empty page (ms)',
+      value: timeline.popupOverFloorMs,
       target: `<= ${TIMELINE_TARGETS.popupTimelineMs} ms`,
       met: timeline.checks.popupTimelineWithin100,
     },

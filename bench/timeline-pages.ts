@@ -9,7 +9,9 @@
  * - popup opened on the Timeline (the issue's "renders within 100 ms of
  *   the popup opening"): the popup opens on the view the reader chose last;
  *   a fresh toolbar popup each run, from its navigation start to its
- *   `popup-timeline` mark (set once the timeline is on screen);
+ *   `popup-timeline` mark (set once the timeline is on screen). The target
+ *   is checked over the floor, an empty extension page's own opening in the
+ *   same run (docs/decisions/0033-popup-timing-over-an-empty-page.md);
  * - popup opened on the Summary, Timeline chosen at once: from navigation
  *   start to what it found on screen (its `popup-ready` mark), then the
  *   Timeline tab clicked and the list painted (two animation frames; the
@@ -50,6 +52,8 @@ export interface TimelinePagesReport {
   printRenderedMs: Spread;
   printCompleteMs: Spread;
   timelineTabMs: Spread;
+  /** Popup opened on the Timeline over the floor (medians): what the target checks. */
+  popupOverFloorMs: number;
   checks: { popupTimelineWithin100: boolean; printCompleteWithin300: boolean };
 }
 
@@ -160,10 +164,12 @@ export async function runTimelinePages(options: { extensionDir: string; serverPo
       printCompleteMs: spread(printComplete),
       timelineTabMs: spread(timelineRendered),
     };
+    const popupOverFloorMs = report.popupOpenedOnTimelineMs.median - report.emptyPageMs.median;
     return {
       ...report,
+      popupOverFloorMs,
       checks: {
-        popupTimelineWithin100: report.popupOpenedOnTimelineMs.median <= TIMELINE_TARGETS.popupTimelineMs,
+        popupTimelineWithin100: popupOverFloorMs <= TIMELINE_TARGETS.popupTimelineMs,
         printCompleteWithin300: report.printCompleteMs.median <= TIMELINE_TARGETS.printPageMs,
       },
     };
@@ -190,7 +196,8 @@ export function formatTimelinePages(r: TimelinePagesReport): string {
   return [
     `Timeline and print (issue #17), Chromium, medians of ${RUNS}:`,
     ...rows.map(([label, s]) => `  ${label.padEnd(46)} ${s.median.toFixed(0).padStart(5)} ms (${s.min.toFixed(0)}-${s.max.toFixed(0)})`),
-    `  popup's timeline within ${TIMELINE_TARGETS.popupTimelineMs} ms of opening: ${ok(r.checks.popupTimelineWithin100)}; ` +
+    `  popup opened on the Timeline, over the floor (medians): ${r.popupOverFloorMs.toFixed(0)} ms`,
+    `  popup's timeline within ${TIMELINE_TARGETS.popupTimelineMs} ms of opening, over the floor: ${ok(r.checks.popupTimelineWithin100)}; ` +
       `print page complete within ${TIMELINE_TARGETS.printPageMs} ms: ${ok(r.checks.printCompleteWithin300)}`,
   ].join('\n');
 }
