@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { type Correction, correctionsForPage, correctionsReport, loadCorrections, removeCorrection } from '../lib/shared/corrections';
 import { formatDate } from '../lib/shared/format-date';
 import { t } from '../lib/shared/i18n';
-import type { RevealTarget } from '../lib/shared/messages';
+import type { RevealTarget, TooLong } from '../lib/shared/messages';
 import { activeTab, getTabState, REPORT_TIMEOUT_MS, revealOnPage, type TabState } from '../lib/extension/popup/page-client';
 import { loadSettings, onSettingsChanged, saveSettings, setPageHighlights, type Settings, type SettingsPatch } from '../lib/shared/settings';
 import ArticleSummary from './ArticleSummary';
@@ -176,7 +176,7 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
       {r.status === 'no-article' && <PopupState message={r.article ? t('stateArticlePending') : t('stateNoArticle')} />}
       {r.tooLong && (
         <div data-testid="popup-too-long">
-          <PopupState message={t('stateTooLong', [count(r.tooLong.textChars), count(r.tooLong.maxTextChars)])} />
+          <PopupState message={tooLongMessage(r.tooLong)} />
         </div>
       )}
       {(r.status === 'article' || r.status === 'other-article') && !r.tooLong && (
@@ -236,6 +236,13 @@ export default function Popup({ refreshDelayMs = 150, loadingPollMs = 100, onRea
       {r.checkedTo && <p class="checked-to">{t('backgroundCheckedTo', formatDate(r.checkedTo.slice(0, 7)))}</p>}
     </main>
   );
+}
+
+/** Why the page was not annotated, with its sizes. */
+function tooLongMessage({ textChars, maxTextChars, nodeChars, maxNodeChars }: TooLong): string {
+  return nodeChars !== undefined && maxNodeChars !== undefined
+    ? t('stateNodeTooLong', [count(nodeChars), count(maxNodeChars)])
+    : t('stateTooLong', [count(textChars), count(maxTextChars)]);
 }
 
 /** A count written as the popup's English text writes numbers (3,000,000), like its dates (lib/format-date.ts). */

@@ -16,10 +16,25 @@ import { firstOfEach } from '../shared/mentions/find-mentions';
 import type { LinkReason } from '../shared/mentions/resolve-mentions';
 import type { DetectedPage } from './page/detect-page';
 import type { Settings } from '../shared/settings';
+import type { TooLong } from '../shared/messages';
 import { textIndexSteps, type TextIndex } from './text-index';
 import { SLICE_MS, TimeSlicer } from './yield-to-main';
 
 export { MAX_TEXT_CHARS, type Orphan };
+
+/**
+ * The longest text node Backstory annotates, in characters. A page with a
+ * longer one is not annotated, and the popup says why (as for a text over
+ * MAX_TEXT_CHARS). Chromium repaints a whole text node, every line of it,
+ * when a highlight in it changes: on the red-team review's single 2 MB text
+ * node each such frame took 130-230 ms (PrePaint and Paint), the page's
+ * longest tasks and a pointer waiting 115 ms, however little Backstory's own
+ * script did; Firefox held the page's timers 271 ms repainting it. The cost
+ * grows with the node's length, so 100,000 characters (about 15,000 words in
+ * one unbroken text node; an article's paragraphs are a few hundred) keeps
+ * such a frame to a few milliseconds.
+ */
+export const MAX_NODE_CHARS = 100_000;
 
 export type AnnotatedPage = Extract<DetectedPage, { kind: 'article' | 'other-article' }>;
 
@@ -63,7 +78,7 @@ export interface AnnotationResult {
   /** What the annotations refer to: the page's entities and its article's notes, by name. */
   refs: PageRefs;
   /** Set when the page was too long to annotate: nothing is placed, and the popup says why. */
-  tooLong?: { textChars: number; maxTextChars: number };
+  tooLong?: TooLong;
 }
 
 export interface AnnotateOptions {
@@ -73,6 +88,8 @@ export interface AnnotateOptions {
   budgetMs?: number;
   /** See MAX_TEXT_CHARS (tests set a small one). */
   maxTextChars?: number;
+  /** See MAX_NODE_CHARS (tests set a small one). */
+  maxNodeChars?: number;
 }
 
 /** An annotation whose DOM Range is made on first use (a class, so 10,000 of them stay cheap). */
@@ -152,10 +169,14 @@ export async function annotatePage(
 ): Promise<AnnotationResult | null> {
   const slicer = new TimeSlicer(options.budgetMs ?? SLICE_MS, options.isCancelled);
   const maxTextChars = options.maxTextChars ?? MAX_TEXT_CHARS;
-  const index = await slicer.run(textIndexSteps(page.root, { maxChars: maxTextChars }), null);
+  const maxNodeChars = options.maxNodeChars ?? MAX_NODE_CHARS;
+  const index = await slicer.run(textIndexSteps(page.root, { maxChars: maxTextChars, maxNodeChars }), null);
   if (!index) return null;
   const empty = { page, index, mentions: [], mentionCounts: new Map(), notes: [], orphans: [], ordered: [], refs: NO_REFS };
-  if (index.truncated) return { ...empty, tooLong: { textChars: index.textChars, maxTextChars } };
+  if (index.truncated) {
+    const longNode = index.longNodeChars === undefined ? {} : { nodeChars: index.longNodeChars, maxNodeChars };
+    return { ...empty, tooLong: { textChars: index.textChars, maxTextChars, ...longNode } };
+  }
   const { text } = index;
 
   const analysis = await data.analyse({

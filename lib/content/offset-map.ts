@@ -54,6 +54,8 @@ export class OffsetMapWriter implements RenderedTextSink {
   private parts: string[] = [];
   private readonly chunks: string[] = [];
   length = 0;
+  /** The longest text node written (or begun) so far, in characters. */
+  longestNode = 0;
   // A space waiting to be written (only before more text): its node, offset
   // and span if it has one yet, or a null node for a block boundary.
   private spaceNode: Text | null = null;
@@ -126,6 +128,7 @@ export class OffsetMapWriter implements RenderedTextSink {
   private startLength = 0;
 
   private beginNode(textNode: Text): void {
+    if (textNode.length > this.longestNode) this.longestNode = textNode.length;
     this.current = textNode;
     this.currentSpan = -1;
     this.startLength = this.length;

@@ -26,8 +26,10 @@ export interface TextIndex extends IndexedText {
   toRange(start: number, end: number): Range | null;
   /** Offset in `text` of a DOM point inside an indexed text node, or -1. */
   offsetOf(node: Node, offset: number): number;
-  /** True when indexing stopped at `maxChars`: `text` is only the start of the root's text. */
+  /** True when indexing stopped at `maxChars` or `maxNodeChars`: `text` is only the start of the root's text. */
   readonly truncated: boolean;
+  /** When indexing stopped at a text node longer than `maxNodeChars`: that node's length. */
+  readonly longNodeChars?: number;
   /** `text.length`, known without the text (see truncatedIndex). */
   readonly textChars: number;
 }
@@ -35,6 +37,8 @@ export interface TextIndex extends IndexedText {
 export interface TextIndexOptions {
   /** Stop once the text is longer than this (see annotate-page.ts, MAX_TEXT_CHARS). */
   maxChars?: number;
+  /** Stop at a text node longer than this (see annotate-page.ts, MAX_NODE_CHARS). */
+  maxNodeChars?: number;
 }
 
 /** Builds the index in one go. Cost is linear in the text length. */
@@ -50,20 +54,19 @@ export function buildTextIndex(root: Element, options: TextIndexOptions = {}): T
  */
 export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): Generator<void, TextIndex> {
   const maxChars = options.maxChars ?? Infinity;
+  const maxNodeChars = options.maxNodeChars ?? Infinity;
   const writer = new OffsetMapWriter();
-  let truncated = false;
+  const tooLong = () => writer.length > maxChars || writer.longestNode > maxNodeChars;
   const walk = walkRenderedText(root, writer);
   for (let step = walk.next(); !step.done; step = walk.next()) {
-    if (writer.length > maxChars) {
-      truncated = true;
+    if (tooLong()) {
       walk.return();
       break;
     }
     writer.compact();
     yield;
   }
-  if (writer.length > maxChars) truncated = true;
-  if (truncated) return truncatedIndex(root, writer);
+  if (tooLong()) return truncatedIndex(root, writer, writer.longestNode > maxNodeChars ? writer.longestNode : undefined);
   const map = writer.finish(root);
   return {
     root,
@@ -71,7 +74,7 @@ export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): 
     nodes: map.nodes,
     toRange: map.toRange,
     offsetOf: map.offsetOf,
-    truncated,
+    truncated: false,
     textChars: map.text.length,
   };
 }
@@ -83,7 +86,7 @@ export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): 
  * of 107-199 ms in Firefox, holding the page's timers that long for a text
  * nothing reads.
  */
-function truncatedIndex(root: Element, writer: OffsetMapWriter): TextIndex {
+function truncatedIndex(root: Element, writer: OffsetMapWriter, longNodeChars: number | undefined): TextIndex {
   let map: OffsetMap | undefined;
   const finished = () => (map ??= writer.finish(root));
   return {
@@ -98,5 +101,6 @@ function truncatedIndex(root: Element, writer: OffsetMapWriter): TextIndex {
     offsetOf: (node, offset) => finished().offsetOf(node, offset),
     truncated: true,
     textChars: writer.length,
+    ...(longNodeChars === undefined ? {} : { longNodeChars }),
   };
 }

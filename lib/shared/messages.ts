@@ -70,7 +70,19 @@ export interface PageReport {
   /** The page's publication date (YYYY-MM-DD) where it states one: the timeline is marked there. */
   pageDate?: string;
   /** Set when the page's text was too long to annotate: nothing is placed, and the popup says so with these sizes. */
-  tooLong?: { textChars: number; maxTextChars: number };
+  tooLong?: TooLong;
+}
+
+/**
+ * Why a page was not annotated: its text is longer than Backstory reads
+ * (textChars over maxTextChars), or one of its text nodes is longer than it
+ * highlights in (nodeChars over maxNodeChars: lib/content/annotate-page.ts).
+ */
+export interface TooLong {
+  textChars: number;
+  maxTextChars: number;
+  nodeChars?: number;
+  maxNodeChars?: number;
 }
 
 export type RevealTarget = { kind: 'entity' | 'note'; id: string };
@@ -167,6 +179,12 @@ function isIdList(value: unknown, max = MAX_RECORD_IDS): value is string[] {
 
 function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+}
+
+function isTooLong(value: unknown): value is TooLong {
+  if (!isRecord(value) || !isCount(value.textChars) || !isCount(value.maxTextChars)) return false;
+  const { nodeChars, maxNodeChars } = value;
+  return (nodeChars === undefined && maxNodeChars === undefined) || (isCount(nodeChars) && isCount(maxNodeChars));
 }
 
 /** One schema per message kind; sender and receiver both check against it. */
@@ -329,7 +347,7 @@ export function isPageReport(value: unknown): value is PageReport {
     isCount(value.annotationCount) &&
     typeof value.checkedTo === 'string' &&
     (value.pageDate === undefined || typeof value.pageDate === 'string') &&
-    (value.tooLong === undefined || (isRecord(value.tooLong) && isCount(value.tooLong.textChars) && isCount(value.tooLong.maxTextChars))) &&
+    (value.tooLong === undefined || isTooLong(value.tooLong)) &&
     (value.annotateMs === undefined || (typeof value.annotateMs === 'number' && Number.isFinite(value.annotateMs)))
   );
 }

@@ -36,4 +36,22 @@ describe('annotatePage limits', () => {
     expect(report.entities).toEqual([]);
     expect(report.annotationCount).toBe(0);
   });
+
+  it('stops at a text node longer than it highlights in, places nothing, and says which limit', async () => {
+    // One unbroken paragraph, well under the text limit.
+    const detected = page(1);
+    const words = 'Araghchi met Wang Yi in Beijing. '.repeat(200);
+    const paragraph = document.createElement('p');
+    paragraph.textContent = words;
+    detected.root.append(paragraph);
+    const long = (await annotatePage(detected, localData(annotationSet), DEFAULT_SETTINGS, { maxNodeChars: 5_000 }))!;
+    expect(long.mentions).toEqual([]);
+    expect(long.tooLong).toEqual({ textChars: expect.any(Number), maxTextChars: expect.any(Number), nodeChars: words.length, maxNodeChars: 5_000 });
+    const report = buildPageReport('other-article', 'https://www.iranintl.com/en/202505010001', undefined, long, entities, notes, '2026-07-01');
+    expect(report.tooLong).toEqual(long.tooLong);
+    // The same page with a limit above its longest node: annotated in full.
+    const fine = (await annotatePage(detected, localData(annotationSet), DEFAULT_SETTINGS, { maxNodeChars: 10_000 }))!;
+    expect(fine.tooLong).toBeUndefined();
+    expect(fine.mentions.length).toBeGreaterThan(200);
+  });
 });

@@ -86,6 +86,20 @@ describe('popup', () => {
     expect(text(el)).not.toContain('No people, places or other entities');
   });
 
+  it('on a page with one text node too long to highlight in: says so with that node’s size and the limit', async () => {
+    givenTab(
+      'https://www.iranintl.com/en/202504220389',
+      articleReport({ entities: [], notes: [], annotationCount: 0, tooLong: { textChars: 120_000, maxTextChars: 3_000_000, nodeChars: 1_728_000, maxNodeChars: 100_000 } }),
+    );
+    const el = await mountPopup();
+    const state = text(el.querySelector('[data-testid="popup-too-long"]')!);
+    expect(state).toContain('One unbroken block');
+    expect(state).toContain('1,728,000');
+    expect(state).toContain('100,000');
+    expect(state).toContain('Nothing is highlighted');
+    expect(state).not.toContain('3,000,000');
+  });
+
   it('says nothing about length on an ordinary page', async () => {
     givenTab('https://www.iranintl.com/en/202504220389', articleReport());
     const el = await mountPopup();
