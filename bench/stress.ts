@@ -111,7 +111,7 @@ export async function runStress(server: FixtureServer, options: StressOptions): 
 
 function describeLoad(m: StressLoad): string {
   const p = m.probe;
-  const tasks = m.backstoryTasks ? `, Backstory's longest task ${m.backstoryTasks.longestMs.toFixed(0)} ms (CPU ${m.backstoryTasks.longestCpuMs.toFixed(0)}; after injection ${m.backstoryTasks.longestAfterStartMs.toFixed(0)}: layout ${m.backstoryTasks.longestLayoutMs.toFixed(0)}; most own script in a task ${m.backstoryTasks.longestScriptMs.toFixed(0)})` : '';
+  const tasks = m.backstoryTasks ? `, Backstory's longest task ${m.backstoryTasks.longestMs.toFixed(0)} ms (CPU ${m.backstoryTasks.longestCpuMs.toFixed(0)}; after injection ${m.backstoryTasks.longestAfterStartMs.toFixed(0)}: layout ${m.backstoryTasks.longestLayoutMs.toFixed(0)}; most own script in a task ${m.backstoryTasks.longestScriptMs.toFixed(0)}; the page's own tasks its script visited, counted by its script: ${m.backstoryTasks.pageTasksVisited})` : '';
   const annotated = m.annotatedAfterLoadMs === null ? '' : `, annotated ${m.annotatedAfterLoadMs.toFixed(0)} ms after load`;
   const blocked = m.worstPointerTasks?.length
     ? `; the worst pointer wait overlapped ${m.worstPointerTasks.map((t) => `[${t.ms.toFixed(0)} ms task${t.backstory ? ` with Backstory's script ${t.ownScriptMs.toFixed(0)} ms` : ''}, layout ${t.layoutMs.toFixed(0)}: ${t.top}]`).join(' ')}`
