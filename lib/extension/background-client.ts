@@ -80,6 +80,7 @@ export async function timelineForReport(early: Promise<ForTab<TimelineData> | nu
 export async function recordsForReport(early: Promise<ForTab<PageRecords> | null>, report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageRecords | null> {
   return (await ifSameIds(early, report)) ?? requestPageRecords(report, send);
 }
+
 /** The records of every entity and note a page reported (the print page's glossary and endnotes); null when they could not be had. */
 export async function requestPageRecords(report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageRecords | null> {
   const answer = await ask(send, { type: 'backstory:page-records', ...idsOf(report) });
