@@ -188,8 +188,10 @@ async function main(options: BenchOptions): Promise<void> {
     const report: BenchReport = { ...partial, targets: targetChecks(partial), stress: stressResult };
     writeReport(options.reportPath, report);
     log(formatReport(report));
-    log(`Figures written to ${relative(PROJECT_DIR, writePerformanceDoc(report.generatedAt, formatReport(report)))}`);
-    if (stressResult) log(formatStress(stressResult.rows, stressResult.checks));
+    // The big pages' figures go into the document too, from the same run.
+    const stressText = stressResult ? formatStress(stressResult.rows, stressResult.checks) : '';
+    log(`Figures written to ${relative(PROJECT_DIR, writePerformanceDoc(report.generatedAt, [formatReport(report), stressText].filter(Boolean).join('\n\n')))}`);
+    if (stressText) log(stressText);
     log(`Report: ${relative(PROJECT_DIR, options.reportPath)}${options.tracesDir ? `; traces in ${options.tracesDir}` : ''}`);
     log(`Finished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
