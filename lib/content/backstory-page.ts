@@ -12,7 +12,7 @@ import type { ArticleLookup, PageDataSource } from '../shared/analysis/page-data
 import type { EntityRef, NoteRef } from '../shared/analysis/page-records';
 import { Highlighter } from './highlight/highlighter';
 import { MentionWindow } from './highlight/mention-window';
-import type { PageStatus, RevealTarget } from '../shared/messages';
+import type { FoundIds, PageStatus, RevealTarget } from '../shared/messages';
 import { isAnnotated, pageStatus } from '../shared/page-status';
 import { firstDay } from '../shared/mentions/active-forms';
 import { detectPage, type DetectedPage, type PageLocation } from './page/detect-page';
@@ -40,7 +40,7 @@ export interface BackstoryPageOptions {
   /** Tells the toolbar badge how many annotations the page shows. */
   sendBadge(count: number): void;
   /** Tells the background what the report now names (the popup's early timeline: background/found-by-tab.ts). */
-  sendFound?(ids: { entityIds: string[]; noteIds: string[] }): void;
+  sendFound?(ids: FoundIds): void;
   /** The page's URL (default: the window's); tests serve pages from other hosts. */
   url?: () => string;
 }

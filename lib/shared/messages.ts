@@ -114,7 +114,7 @@ export type PageRequest =
    * ask for the tab's timeline before the page's report reaches it
    * (`backstory:for-tab`); answered with true.
    */
-  | { type: 'backstory:found'; entityIds: string[]; noteIds: string[] };
+  | ({ type: 'backstory:found' } & FoundIds);
 
 /** What the popup and Backstory's own pages ask the background (they have no tab). */
 export type ExtensionPageRequest =
@@ -134,10 +134,14 @@ export type BackgroundRequest = PageRequest | ExtensionPageRequest;
 /** What `backstory:for-tab` asks for: the answer of `backstory:timeline` or of `backstory:page-records`. */
 export type ForTabWant = 'timeline' | 'page-records';
 
-/** The background's answer to `backstory:for-tab`: the ids the tab last said it found, and what was asked for them. */
-export interface ForTab<T> {
+/** What a page's report names: the entities found on it and its article's notes (`backstory:found`). */
+export interface FoundIds {
   entityIds: string[];
   noteIds: string[];
+}
+
+/** The background's answer to `backstory:for-tab`: the ids the tab last said it found, and what was asked for them. */
+export interface ForTab<T> extends FoundIds {
   data: T;
 }
 
@@ -249,8 +253,6 @@ const EXTENSION_PAGE_SCHEMAS: { [K in ExtensionPageRequest['type']]: Schema<Extr
       : 'for-tab needs a tab id (an integer from 0) and what is wanted ("timeline" or "page-records")',
 };
 
-const UNKNOWN_TYPE = 'unknown message type';
-
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: MessageError };
 
 function parseWith<T>(schemas: Record<string, Schema<T>>, message: unknown): Parsed<T> {
@@ -258,7 +260,7 @@ function parseWith<T>(schemas: Record<string, Schema<T>>, message: unknown): Par
   if (!isRecord(message)) return fail('a message must be an object');
   const { type } = message;
   // Own keys only: "__proto__" or "toString" must not find a schema.
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) return fail(UNKNOWN_TYPE);
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(schemas, type)) return fail('unknown message type');
   const result = schemas[type](message);
   return typeof result === 'string' ? fail(result) : { ok: true, message: result };
 }
@@ -280,8 +282,8 @@ export function parseExtensionPageRequest(message: unknown): Parsed<ExtensionPag
 
 /** Any message to the background, checked (the background checks everything it receives). */
 export function parseBackgroundRequest(message: unknown): Parsed<BackgroundRequest> {
-  const page = parsePageRequest(message);
-  return page.ok || page.error.reason !== UNKNOWN_TYPE ? page : parseExtensionPageRequest(message);
+  // Both tables, joined only here: the content script, which never calls this, ships the page's alone.
+  return parseWith<BackgroundRequest>({ ...PAGE_SCHEMAS, ...EXTENSION_PAGE_SCHEMAS } as Record<string, Schema<BackgroundRequest>>, message);
 }
 
 /**

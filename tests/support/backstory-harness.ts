@@ -6,6 +6,7 @@
 import '../../components/card/highlights.css';
 import { commands, userEvent } from 'vitest/browser';
 import type { AnnotationSet } from '../../lib/shared/annotations/types';
+import type { FoundIds } from '../../lib/shared/messages';
 import type { Correction } from '../../lib/shared/corrections';
 import { BackstoryPage } from '../../lib/content/backstory-page';
 import { closedShadowRoot as layerShadowRoot } from './closed-roots';
@@ -18,7 +19,7 @@ export interface Harness {
   page: BackstoryPage;
   badges: number[];
   /** What the page told the background it found (sendFound), in order. */
-  found: { entityIds: string[]; noteIds: string[] }[];
+  found: FoundIds[];
   setUrl(url: string): void;
   setSettings(patch: Partial<Settings>, pagesOff?: string[]): Promise<void>;
   /** The reader's link corrections, as the page stored them (in memory here, not in extension storage). */

@@ -7,7 +7,8 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerBackgroundRequest } from '../../lib/extension/background/answer-request';
 import { TextPartStore } from '../../lib/shared/analysis/text-parts';
-import { FoundByTab, type FoundIds } from '../../lib/extension/background/found-by-tab';
+import { FoundByTab } from '../../lib/extension/background/found-by-tab';
+import type { FoundIds } from '../../lib/shared/messages';
 import { compileEntityForms } from '../../lib/shared/mentions/entity-forms';
 import { annotationSet } from './bundled-data';
 

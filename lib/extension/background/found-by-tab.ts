@@ -6,11 +6,7 @@
  * report's ids otherwise (a page that changed since, or a service worker
  * that restarted and forgot).
  */
-
-export interface FoundIds {
-  entityIds: string[];
-  noteIds: string[];
-}
+import type { FoundIds } from '../../shared/messages';
 
 /** Tabs remembered at once: a tab closed without notice is pushed out by newer ones. */
 const MAX_TABS = 50;
