@@ -3,6 +3,7 @@ import type { EntityRef, NoteRef } from '../shared/analysis/page-records';
 import type { Article } from '../shared/annotations/types';
 import type { PageReport, PageStatus } from '../shared/messages';
 import type { AnnotationResult } from './annotate-page';
+import { compareNames } from '../shared/compare-text';
 
 /** Distinct notes placed on the page (a note can have several passages). */
 export function notesPlaced(result: AnnotationResult): number {
@@ -36,7 +37,7 @@ export function buildPageReport(
 ): PageReportWithLimits {
   const found = [...(result?.mentionCounts ?? [])]
     .map(([{ id, name, type, dir, lang }, mentions]) => ({ id, name, type, mentions, dir, lang }))
-    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+    .sort((a, b) => b.mentions - a.mentions || compareNames(a.name, b.name));
   const placed = new Set(result?.notes.map((n) => n.id));
   // The data check makes sure every note an article lists exists.
   const noteList = (article?.notes ?? []).flatMap((id) => {

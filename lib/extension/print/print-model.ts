@@ -15,6 +15,7 @@ import type { EntityType, Note, Source, SummaryPoint, TextDirection } from '../.
 export type PrintNote = Omit<Note, 'sources'> & { sources: Source[] };
 import type { PageReport } from '../../shared/messages';
 import type { ArticleText, BlockKind } from '../../shared/article-text';
+import { compareNames } from '../../shared/compare-text';
 
 export type PrintPart = { text: string } | { ref: number; refId: string; noteId: string };
 
@@ -101,7 +102,7 @@ export function buildPrintModel(text: ArticleText, report: PageReport, set: Page
     .map((found) => entitiesById.get(found.id))
     .filter((e) => e !== undefined)
     .map((e) => ({ id: e.id, name: e.name, type: e.type, description: e.description, lang: e.lang, dir: e.dir }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareNames(a.name, b.name));
 
   const asOf = [article?.asOf, ...pageNotes.map((n) => n.asOf)].filter((d): d is string => !!d).sort().at(-1) ?? '';
 

@@ -8,6 +8,7 @@
 import { factSourcing, type FactSourcing, registerLookup, type SourceLookup } from '../../shared/annotations/fact-sourcing';
 import type { AnnotationSet, EntityType, Fact, IsoDate, SharedEvent, SingleSourceCaveat, Source, TextDirection } from '../../shared/annotations/types';
 import { compareSpans, precisionOf, type DatePrecision } from './date-precision';
+import { compareNames } from '../../shared/compare-text';
 
 export type OwnerKind = 'entity' | 'note';
 
@@ -193,5 +194,5 @@ export function buildTimeline({ owners, events, scope }: TimelineInput, entityId
       singleSource: facts.every((f) => f.fact.singleSource) ? facts[0]?.fact.singleSource : undefined,
     });
   }
-  return items.sort((a, b) => compareSpans(a, b) || a.text.localeCompare(b.text));
+  return items.sort((a, b) => compareSpans(a, b) || compareNames(a.text, b.text));
 }

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../../shared/annotations/types';
 import { firstDay } from '../../shared/mentions/active-forms';
+import { compareCodeUnits } from '../../shared/compare-text';
 
 export type DatePrecision = 'year' | 'month' | 'day';
 
@@ -20,12 +21,12 @@ export function yearOf(date: IsoDate): string {
 
 /** Chronological order of two (start, end) spans. */
 export function compareSpans(a: { date: IsoDate; endDate?: IsoDate }, b: { date: IsoDate; endDate?: IsoDate }): number {
-  const start = firstDay(a.date).localeCompare(firstDay(b.date));
+  const start = compareCodeUnits(firstDay(a.date), firstDay(b.date));
   if (start !== 0) return start;
   const precision = RANK[precisionOf(a.date)] - RANK[precisionOf(b.date)];
   if (precision !== 0) return precision;
   // A single day before a period that starts on it: the period reads as "from then on".
-  return (a.endDate ? firstDay(a.endDate) : '').localeCompare(b.endDate ? firstDay(b.endDate) : '');
+  return compareCodeUnits(a.endDate ? firstDay(a.endDate) : '', b.endDate ? firstDay(b.endDate) : '');
 }
 
 /** Did it start after `day` (YYYY-MM-DD)? A year or month that contains the day did not. */

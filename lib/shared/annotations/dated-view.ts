@@ -7,6 +7,7 @@
  */
 import { firstDay, lastDay } from '../mentions/active-forms';
 import type { Fact, IsoDate, Role } from './types';
+import { compareCodeUnits } from '../compare-text';
 
 export interface RoleThen {
   role: Role;
@@ -29,7 +30,7 @@ export interface DatedView {
   factsSince: Fact[];
 }
 
-const byDate = (a: { date: string }, b: { date: string }) => firstDay(a.date).localeCompare(firstDay(b.date));
+const byDate = (a: { date: string }, b: { date: string }) => compareCodeUnits(firstDay(a.date), firstDay(b.date));
 
 /**
  * Splits roles and facts at `pageDate` (YYYY-MM-DD). Without a page date
@@ -38,7 +39,7 @@ const byDate = (a: { date: string }, b: { date: string }) => firstDay(a.date).lo
  */
 export function datedView(roles: readonly Role[], facts: readonly Fact[], pageDate: string | null): DatedView {
   const sortedFacts = [...facts].sort(byDate);
-  const sortedRoles = [...roles].sort((a, b) => firstDay(a.from).localeCompare(firstDay(b.from)));
+  const sortedRoles = [...roles].sort((a, b) => compareCodeUnits(firstDay(a.from), firstDay(b.from)));
   if (!pageDate) {
     return { rolesThen: sortedRoles.map((role) => ({ role, held: !role.to })), factsThen: sortedFacts, changesSince: [], factsSince: [] };
   }
