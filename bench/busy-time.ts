@@ -15,7 +15,9 @@
  *   the highlights and adds its card host in the task that makes the mark),
  *   so rendering or loading work there that is not inside a script call is
  *   the page finishing its own load (late layout, image decoding): not
- *   charged, nor is the page's load event. Nor is a task, at any time,
+ *   charged, nor is the page's load event, nor a task without script that
+ *   the page's loading or frame presentation posted (PAGE_LOAD_OR_FRAME_SOURCE,
+ *   by the task's posting location). Nor is a task, at any time,
  *   that runs no script and loads a document or image (parsing, an SVG
  *   image's document). A frame task that also runs
  *   Backstory's pending promise jobs is split: the script part is charged,
@@ -36,6 +38,7 @@ import {
   mainThreadTasks,
   markDetail,
   overlap,
+  postedFrom,
   RENDERING_EVENTS,
   SCRIPT_EVENTS,
   scriptUrls,
@@ -142,6 +145,21 @@ const isLoadingEvent = (e: TraceEvent) => e.ph === 'X' && LOADING_EVENTS.test(e.
 /** The document reaching DOMContentLoaded or load (the load event's own work is the page's). */
 const isLoadMilestone = (e: TraceEvent) => e.name === 'MarkLoad' || e.name === 'MarkDOMContent';
 
+/**
+ * Where Chromium posts the page's own loading and frame bookkeeping from
+ * (postedFrom: the task's posting location). A task without script posted
+ * from one of these before the annotated mark is the page delivering a
+ * resource, finishing an image or a font, or handling the presentation of a
+ * frame Backstory has not changed yet: the page's. Their tasks carry no
+ * loading or rendering event of the recorded categories, so without this they
+ * were charged as Backstory's "other" work (about 7 ms a load on the article
+ * in the traces of 2026-12-01, the presentation feedback alone about 3 ms);
+ * IPC tasks (mojo, messages) stay charged, since Backstory's own messages
+ * arrive in them.
+ */
+const PAGE_LOAD_OR_FRAME_SOURCE =
+  /^(background_url_loader\.cc|resource_load_info_notifier_wrapper\.cc|image_loader\.cc|font_face_set\.cc|paint_timing\.cc|page_timing_metrics_sender\.cc):|^proxy_impl\.cc:DidPresentCompositorFrameOnImplThread$|^web_frame_widget_impl\.cc:DidSwap$/;
+
 function isBenchTask(task: MainThreadTask): boolean {
   if (task.events.some((e) => e.name.startsWith('bench:') && e.cat.includes('blink.user_timing'))) return true;
   const urls = scriptUrls(task);
@@ -235,7 +253,9 @@ export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceM
     if (hasScript(task)) return { kind: 'script', pageUs: beforeAnnotated ? workOutsideScript(task, start.ts) : 0 };
     // Without script: a frame or the load event before the annotated mark, or a document or image loading at any
     // time, is the page's. (After the mark, a frame may lay out and paint what Backstory added: charged.)
-    if (beforeAnnotated && (hasRendering(task) || task.events.some(isLoadMilestone))) return { kind: 'page', pageUs: 0 };
+    if (beforeAnnotated && (hasRendering(task) || task.events.some(isLoadMilestone) || PAGE_LOAD_OR_FRAME_SOURCE.test(postedFrom(task)))) {
+      return { kind: 'page', pageUs: 0 };
+    }
     if (task.events.some(isLoadingEvent)) return { kind: 'page', pageUs: 0 };
     return { kind: hasRendering(task) ? 'render' : 'other', pageUs: 0 };
   };

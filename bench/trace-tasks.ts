@@ -156,6 +156,20 @@ export function timeIn(task: MainThreadTask, names: ReadonlySet<string>): number
   return total;
 }
 
+/**
+ * Where Chromium posted the task from ("image_loader.cc:ImageNotifyFinished"):
+ * the `src_file` (file name only) and `src_func` that the toplevel category's
+ * ThreadControllerImpl::RunTask event carries; '' when the trace has none.
+ */
+export function postedFrom(task: MainThreadTask): string {
+  for (const e of task.events) {
+    if (e.name !== 'ThreadControllerImpl::RunTask') continue;
+    const { src_file: file, src_func: func } = (e.args ?? {}) as { src_file?: unknown; src_func?: unknown };
+    if (typeof file === 'string' && typeof func === 'string') return `${file.slice(file.lastIndexOf('/') + 1)}:${func}`;
+  }
+  return '';
+}
+
 /** Script URLs of the JavaScript entry points in a task. */
 export function scriptUrls(task: MainThreadTask): string[] {
   const urls = new Set<string>();
