@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PageRecords } from '../lib/shared/analysis/page-records';
 import { t } from '../lib/shared/i18n';
 import type { PageReport } from '../lib/shared/messages';
 import { requestArticleText, requestReport } from '../lib/extension/popup/tab-requests';
@@ -7,7 +6,8 @@ import type { ArticleText } from '../lib/shared/article-text';
 import { downloadFile, exportHtml, fileNameFor } from '../lib/extension/print/html-export';
 import { printMarkdown } from '../lib/extension/print/markdown';
 import { buildPrintModel } from '../lib/extension/print/print-model';
-import { recordsForReport, requestTabRecords, requestTabTimeline, timelineForReport } from '../lib/extension/background-client';
+import { printRecordsForReport, requestTabPrintRecords, requestTabTimeline, timelineForReport } from '../lib/extension/background-client';
+import type { PrintRecords } from '../lib/extension/print/print-records';
 import type { PageTimeline } from '../lib/extension/timeline/page-timeline';
 import PopupState from './PopupState';
 import PrintToolbar from './PrintToolbar';
@@ -23,7 +23,7 @@ export interface PrintPageProps {
   onComplete?: () => void;
 }
 
-type Loaded = { report: PageReport; text: ArticleText; records: PageRecords; timeline: Promise<PageTimeline | null> } | 'loading' | 'unavailable';
+type Loaded = { report: PageReport; text: ArticleText; records: PrintRecords; timeline: Promise<PageTimeline | null> } | 'loading' | 'unavailable';
 
 /**
  * The print page: asks the article's tab for its text and report, and the
@@ -51,11 +51,11 @@ export default function PrintPage({ tabId, css, onRendered, onComplete }: PrintP
     // with them if not. The records go first: the background answers in
     // turn, and the article needs only them (the timeline is for the second
     // step).
-    const earlyRecords = requestTabRecords(tabId);
+    const earlyRecords = requestTabPrintRecords(tabId);
     const earlyTimeline = requestTabTimeline(tabId);
     void Promise.all([requestReport(tabId), requestArticleText(tabId)]).then(async ([report, text]) => {
       if (report?.status !== 'article' || !text) return setLoaded('unavailable');
-      const records = recordsForReport(earlyRecords, report);
+      const records = printRecordsForReport(earlyRecords, report);
       const timeline = timelineForReport(earlyTimeline, report);
       const answer = await records;
       setLoaded(answer ? { report, text, records: answer, timeline } : 'unavailable');

@@ -6,10 +6,10 @@
  * before use; a missing or malformed one reads as "nothing", never a guess.
  */
 import { browser } from 'wxt/browser';
-import { isPageRecords, type PageRecords } from '../shared/analysis/page-records';
 import { askBackground, type ExtensionPageRequest, type ForTab, type ForTabWant, isRecord, parseExtensionPageRequest } from '../shared/messages';
 import { fromTimelineData, type PageTimeline, type TimelineData, type TimelineReport } from './timeline/page-timeline';
 import { sameIds } from './background/found-by-tab';
+import { isPrintRecords, type PrintRecords } from './print/print-records';
 
 export type SendToBackground = (message: ExtensionPageRequest) => Promise<unknown>;
 
@@ -61,8 +61,8 @@ export async function requestForTab<T>(tabId: number, want: ForTabWant, isData: 
 /** The tab's timeline, asked early (requestForTab). */
 export const requestTabTimeline = (tabId: number, send?: SendToBackground) => requestForTab(tabId, 'timeline', isTimelineData, send);
 
-/** The tab's records, asked early (requestForTab). */
-export const requestTabRecords = (tabId: number, send?: SendToBackground) => requestForTab(tabId, 'page-records', isPageRecords, send);
+/** The tab's print records, asked early (requestForTab). */
+export const requestTabPrintRecords = (tabId: number, send?: SendToBackground) => requestForTab(tabId, 'print-records', isPrintRecords, send);
 
 /** An early answer, if it was made for the report's very ids; null otherwise (ask again with them). */
 async function ifSameIds<T>(early: Promise<ForTab<T> | null>, report: TimelineReport): Promise<T | null> {
@@ -76,13 +76,17 @@ export async function timelineForReport(early: Promise<ForTab<TimelineData> | nu
   return data ? fromTimelineData(data, report) : requestTimeline(report, send);
 }
 
-/** The report's records: the early answer when it fits the report, else asked with the report's ids. */
-export async function recordsForReport(early: Promise<ForTab<PageRecords> | null>, report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageRecords | null> {
-  return (await ifSameIds(early, report)) ?? requestPageRecords(report, send);
+/** The report's print records: the early answer when it fits the report, else asked with the report's ids. */
+export async function printRecordsForReport(
+  early: Promise<ForTab<PrintRecords> | null>,
+  report: TimelineReport,
+  send: SendToBackground = sendToBackground,
+): Promise<PrintRecords | null> {
+  return (await ifSameIds(early, report)) ?? requestPrintRecords(report, send);
 }
 
-/** The records of every entity and note a page reported (the print page's glossary and endnotes); null when they could not be had. */
-export async function requestPageRecords(report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PageRecords | null> {
-  const answer = await ask(send, { type: 'backstory:page-records', ...idsOf(report) });
-  return isPageRecords(answer) ? answer : null;
+/** What the print page prints of every entity and note a page reported (glossary, endnotes, their sources); null when it could not be had. */
+export async function requestPrintRecords(report: TimelineReport, send: SendToBackground = sendToBackground): Promise<PrintRecords | null> {
+  const answer = await ask(send, { type: 'backstory:print-records', ...idsOf(report) });
+  return isPrintRecords(answer) ? answer : null;
 }

@@ -118,21 +118,21 @@ export type PageRequest =
 
 /** What the popup and Backstory's own pages ask the background (they have no tab). */
 export type ExtensionPageRequest =
-  /** The records of everything a page reported (the print page asks); answered with PageRecords. */
-  | { type: 'backstory:page-records'; entityIds: string[]; noteIds: string[] }
+  /** What the print page prints of everything a page reported; answered with PrintRecords (lib/extension/print/print-records.ts). */
+  | { type: 'backstory:print-records'; entityIds: string[]; noteIds: string[] }
   /** The timeline of what a page reported (the popup and Backstory's pages ask); answered with TimelineData. */
   | { type: 'backstory:timeline'; entityIds: string[]; noteIds: string[] }
   /**
-   * The timeline or the records of what a tab last said it found (the popup
-   * and the print page ask before the page's report reaches them); answered
+   * The timeline or the print records of what a tab last said it found (the
+   * popup and the print page ask before the page's report reaches them); answered
    * with a ForTab, or an error when the tab has said nothing.
    */
   | { type: 'backstory:for-tab'; tabId: number; want: ForTabWant };
 
 export type BackgroundRequest = PageRequest | ExtensionPageRequest;
 
-/** What `backstory:for-tab` asks for: the answer of `backstory:timeline` or of `backstory:page-records`. */
-export type ForTabWant = 'timeline' | 'page-records';
+/** What `backstory:for-tab` asks for: the answer of `backstory:timeline` or of `backstory:print-records`. */
+export type ForTabWant = 'timeline' | 'print-records';
 
 /** What a page's report names: the entities found on it and its article's notes (`backstory:found`). */
 export interface FoundIds {
@@ -239,18 +239,18 @@ const PAGE_SCHEMAS: { [K in PageRequest['type']]: Schema<Extract<PageRequest, { 
 };
 
 const EXTENSION_PAGE_SCHEMAS: { [K in ExtensionPageRequest['type']]: Schema<Extract<ExtensionPageRequest, { type: K }>> } = {
-  'backstory:page-records': ({ entityIds, noteIds }) =>
+  'backstory:print-records': ({ entityIds, noteIds }) =>
     isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
-      ? { type: 'backstory:page-records', entityIds, noteIds }
-      : `page records needs lists of at most ${MAX_PAGE_IDS} ids`,
+      ? { type: 'backstory:print-records', entityIds, noteIds }
+      : `print records needs lists of at most ${MAX_PAGE_IDS} ids`,
   'backstory:timeline': ({ entityIds, noteIds }) =>
     isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
       ? { type: 'backstory:timeline', entityIds, noteIds }
       : `timeline needs lists of at most ${MAX_PAGE_IDS} ids`,
   'backstory:for-tab': ({ tabId, want }) =>
-    isCount(tabId, Number.MAX_SAFE_INTEGER) && (want === 'timeline' || want === 'page-records')
+    isCount(tabId, Number.MAX_SAFE_INTEGER) && (want === 'timeline' || want === 'print-records')
       ? { type: 'backstory:for-tab', tabId, want }
-      : 'for-tab needs a tab id (an integer from 0) and what is wanted ("timeline" or "page-records")',
+      : 'for-tab needs a tab id (an integer from 0) and what is wanted ("timeline" or "print-records")',
 };
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: MessageError };

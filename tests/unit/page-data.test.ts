@@ -9,6 +9,7 @@ import { ONE_MESSAGE_CHARS, TEXT_PART_CHARS, TextPartStore } from '../../lib/sha
 import { runToEnd } from '../../lib/shared/anchoring/match-quote';
 import type { BackgroundRequest, ForTab } from '../../lib/shared/messages';
 import type { PageRecords } from '../../lib/shared/analysis/page-records';
+import type { PrintRecords } from '../../lib/extension/print/print-records';
 import { mentionCount, unpackMentions } from '../../lib/shared/analysis/mention-list';
 import { findArticleRoot } from '../../lib/content/page/find-article-root';
 import { buildTextIndex } from '../../lib/content/text-index';
@@ -117,8 +118,8 @@ describe('the background answers the content script from the set it holds', () =
     expect({ entityIds: answer.entityIds, noteIds: answer.noteIds }).toEqual(ids);
     expect(fromTimelineData(answer.data, report)!.items).toEqual(pageTimeline(annotationSet, report).items);
     // The print page's records, the same way.
-    const records = (await answerBackgroundRequest(background, { type: 'backstory:for-tab', tabId: 7, want: 'page-records' }, {})) as ForTab<PageRecords>;
-    expect(records.data).toEqual(await answerBackgroundRequest(background, { type: 'backstory:page-records', ...ids }, {}));
+    const records = (await answerBackgroundRequest(background, { type: 'backstory:for-tab', tabId: 7, want: 'print-records' }, {})) as ForTab<PrintRecords>;
+    expect(records.data).toEqual(await answerBackgroundRequest(background, { type: 'backstory:print-records', ...ids }, {}));
     await expect(answerBackgroundRequest(background, { type: 'backstory:for-tab', tabId: 8, want: 'timeline' }, {})).resolves.toMatchObject({ error: 'invalid-message' });
     // The tab's next page asks about its address first: what the last one found is forgotten.
     await answerBackgroundRequest(background, { type: 'backstory:article', hostname: 'www.iranintl.com', pathname: '/en/202504229999' }, fromTab);

@@ -10,6 +10,8 @@ import { isArticleText, type ArticleText } from '../../lib/shared/article-text';
 import { exportHtml, fileNameFor } from '../../lib/extension/print/html-export';
 import { escapeMarkdown, printMarkdown } from '../../lib/extension/print/markdown';
 import { buildPrintModel } from '../../lib/extension/print/print-model';
+import { isPrintRecords, printRecords } from '../../lib/extension/print/print-records';
+import { pageRecords } from '../../lib/shared/analysis/page-records';
 import { normalizeText } from '../../lib/shared/text/normalize';
 import { buildTextIndex } from '../../lib/content/text-index';
 import { pageTimeline } from '../../lib/extension/timeline/page-timeline';
@@ -98,6 +100,34 @@ describe('the print model', () => {
   it('glosses the entities found on the page, A to Z', () => {
     const model = buildPrintModel(pageArticleText(), articleReport(), annotationSet);
     expect(model.glossary.map((g) => g.name)).toEqual(['Ali Khamenei', "Chinese 'teapot' refineries", 'Iran', 'Xi Jinping']);
+  });
+});
+
+describe('the print records the background sends', () => {
+  const report = allPlaced();
+  const ids = { entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) };
+
+  it('print the same page as the whole set: every endnote with all its sources, every glossary entry', () => {
+    const text = pageArticleText();
+    const records = printRecords(annotationSet, ids.entityIds, ids.noteIds);
+    expect(buildPrintModel(text, report, records)).toEqual(buildPrintModel(text, report, annotationSet));
+    expect(isPrintRecords(records)).toBe(true);
+  });
+
+  it('leave out what the print page never shows: the entities’ dated facts and roles, and sources only those cite', () => {
+    const records = printRecords(annotationSet, ids.entityIds, ids.noteIds);
+    expect(records.entities.every((e) => !('facts' in e) && !('roles' in e) && !('surfaceForms' in e))).toBe(true);
+    const whole = pageRecords(annotationSet, ids.entityIds, ids.noteIds);
+    expect(records.sources.length).toBeLessThan(whole.sources.length);
+    expect(JSON.stringify(records).length).toBeLessThan(JSON.stringify(whole).length);
+  });
+
+  it('are checked at the receiving end', () => {
+    const good = printRecords(annotationSet, ids.entityIds, ids.noteIds);
+    const [entity] = good.entities;
+    for (const bad of [null, [], { ...good, notes: 'x' }, { ...good, entities: [{ ...entity, description: 1 }] }, { ...good, sources: [{}] }]) {
+      expect(isPrintRecords(bad)).toBe(false);
+    }
   });
 });
 
@@ -213,7 +243,7 @@ describe('the print page', () => {
     const ids = { entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) };
     for (const [found, expected] of [
       [ids, []],
-      [{ ...ids, entityIds: ids.entityIds.slice(1) }, [{ type: 'backstory:page-records', ...ids }, { type: 'backstory:timeline', ...ids }]],
+      [{ ...ids, entityIds: ids.entityIds.slice(1) }, [{ type: 'backstory:print-records', ...ids }, { type: 'backstory:timeline', ...ids }]],
     ] as const) {
       vi.restoreAllMocks();
       const received = givenBackground({ found: { 5: found } });
@@ -221,7 +251,7 @@ describe('the print page', () => {
       const el = await mountPage();
       await vi.waitFor(() => expect(el.querySelector('.print-timeline .tl-item')).not.toBeNull());
       expect(received).toEqual([
-        { type: 'backstory:for-tab', tabId: 5, want: 'page-records' },
+        { type: 'backstory:for-tab', tabId: 5, want: 'print-records' },
         { type: 'backstory:for-tab', tabId: 5, want: 'timeline' },
         ...expected,
       ]);

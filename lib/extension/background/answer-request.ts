@@ -9,6 +9,7 @@ import { runToEnd } from '../../shared/anchoring/match-quote';
 import { analyseSteps } from '../../shared/analysis/analyse-text';
 import { articleLookup } from '../../shared/analysis/page-data';
 import { pageRecords } from '../../shared/analysis/page-records';
+import { printRecords } from '../print/print-records';
 import { withTypedNumbers } from '../../shared/analysis/mention-list';
 import type { TextPartStore } from '../../shared/analysis/text-parts';
 import type { AnnotationSet } from '../../shared/annotations/types';
@@ -38,17 +39,17 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
   if (!parsed.ok) return parsed.error;
   const request = parsed.message;
   // Asked by the extension's own pages (popup, full-tab timeline, print), which have no tab.
-  if (request.type === 'backstory:timeline' || request.type === 'backstory:page-records') {
+  if (request.type === 'backstory:timeline' || request.type === 'backstory:print-records') {
     if (!context.set) return invalid('the annotation set did not load');
     return request.type === 'backstory:timeline'
       ? timelineData(context.set, request.entityIds, request.noteIds)
-      : pageRecords(context.set, request.entityIds, request.noteIds);
+      : printRecords(context.set, request.entityIds, request.noteIds);
   }
   if (request.type === 'backstory:for-tab') {
     if (!context.set) return invalid('the annotation set did not load');
     const ids = context.found.get(request.tabId);
     if (!ids) return invalid('that tab has not said what it found');
-    const answer = request.want === 'timeline' ? timelineData : pageRecords;
+    const answer = request.want === 'timeline' ? timelineData : printRecords;
     return { ...ids, data: answer(context.set, ids.entityIds, ids.noteIds) };
   }
   const tabId = sender.tab?.id;

@@ -1,14 +1,14 @@
 /**
  * What the print page shows, from three things it is given: the article's
  * text as the page has it (ArticleText), what Backstory found there
- * (PageReport) and the records of what it found (PageRecords, from the
+ * (PageReport) and the records of what it found (PrintRecords, from the
  * background, which holds the set). Notes are numbered in the order their
  * first passage appears; a note with no place in the text (orphaned, or
  * placed outside every paragraph) is listed apart, never given a number in
  * a paragraph it does not belong to.
  */
 import { registerLookup } from '../../shared/annotations/fact-sourcing';
-import type { PageRecords } from '../../shared/analysis/page-records';
+import type { PrintRecords } from './print-records';
 import type { EntityType, Note, Source, SummaryPoint, TextDirection } from '../../shared/annotations/types';
 
 /** A note as the print page shows it: its sources looked up in the register. */
@@ -57,7 +57,7 @@ export interface PrintModel {
   asOf: string;
 }
 
-export function buildPrintModel(text: ArticleText, report: PageReport, set: PageRecords): PrintModel {
+export function buildPrintModel(text: ArticleText, report: PageReport, set: PrintRecords): PrintModel {
   const lookup = registerLookup(set.sources);
   const withSources = (n: Note): PrintNote => ({ ...n, sources: n.sources.map(lookup).filter((s): s is Source => s !== undefined) });
   const notesById = new Map(set.notes.map((n) => [n.id, withSources(n)]));

@@ -48,7 +48,7 @@ export function pageRefs(set: AnnotationSet, entityIds: ReadonlySet<string>, art
 }
 
 /** Every source id cited anywhere in a record (facts, roles, notes' paragraphs: all carry `sources`). */
-function collectSourceIds(value: unknown, into: Set<string>): void {
+export function collectSourceIds(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) {
     for (const item of value) collectSourceIds(item, into);
   } else if (typeof value === 'object' && value !== null) {
