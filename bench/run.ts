@@ -42,12 +42,20 @@ import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEnti
 import { formatStress, runStress, stressChecks } from './stress';
 import { formatScaledSet, runScaledSet, SCALED_SET_MIN_RUNS } from './data-on-demand';
 import { formatTimelinePages, runTimelinePages } from './timeline-pages';
+import { waitForQuietMachine } from './quiet-machine';
 import { loadAnnotationSet } from '../lib/node/data-check/load-files';
 
 const ARTICLE_PATH = '/en/202504220389';
 const ORIGIN = 'http://www.iranintl.com';
 
 const log = (message: string) => console.log(message);
+
+/** Logs a part's title once the machine is quiet (quiet-machine.ts), with how long that took. */
+async function startPart(title: string): Promise<void> {
+  const { waitedMs, busy, quiet } = await waitForQuietMachine();
+  const share = `${Math.round(busy * 100)}% busy`;
+  log(`${title} (${quiet ? `machine quiet after ${(waitedMs / 1000).toFixed(1)} s, ${share}` : `machine still ${share} after ${(waitedMs / 1000).toFixed(0)} s: measured anyway`})`);
+}
 
 /** Every `every`-th term of the longest-first order, so the sample spans all term lengths. */
 function sampleTerms(terms: readonly string[], every: number): string[] {
@@ -86,7 +94,7 @@ async function main(options: BenchOptions): Promise<void> {
       const firefoxBuild = options.stressBrowsers && !options.stressBrowsers.includes('firefox') ? null : firefoxBuildBeside(buildDir);
       const chromium = !options.stressBrowsers || options.stressBrowsers.includes('chromium');
       const which = [chromium ? 'Chromium' : '', firefoxBuild ? 'Firefox' : ''].filter(Boolean).join(' and ') || 'no browser';
-      log(`Big and busy pages, ${which}${firefoxBuild || options.stressBrowsers ? '' : ' (no Firefox build beside the Chrome one)'}, ${options.stressRuns} run(s) each...`);
+      await startPart(`Big and busy pages, ${which}${firefoxBuild || options.stressBrowsers ? '' : ' (no Firefox build beside the Chrome one)'}, ${options.stressRuns} run(s) each...`);
       const rows = await runStress(server!, { chromiumBuild: buildDir, firefoxBuild, runs: options.stressRuns, only: options.stressPages, chromium, tracesDir: options.tracesDir, log });
       return { rows, checks: stressChecks(rows) };
     };
@@ -117,7 +125,7 @@ async function main(options: BenchOptions): Promise<void> {
       return;
     }
 
-    log('Article page, real build and data, load after load with the floor script...');
+    await startPart('Article page, real build and data, load after load with the floor script...');
     const port = server.port;
     const { chromium, article, rerender } = await withChromium({ serverPort: port, extensionDir: buildDir }, async ({ browser }) => ({
       chromium: await browser.version(),
@@ -127,18 +135,18 @@ async function main(options: BenchOptions): Promise<void> {
       rerender: await repeatRerender(browser, { url: ORIGIN + ARTICLE_PATH, timeoutMs: 30_000 }, { ...common, name: 'rerender' }),
     }));
 
-    log('Article page, today\'s set and one 20 times larger, load after load in turn...');
+    await startPart('Article page, today\'s set and one 20 times larger, load after load in turn...');
     const scaled = await scaledSet();
 
-    log('Popup timeline and print page...');
+    await startPart('Popup timeline and print page...');
     const timeline = await runTimelinePages({ extensionDir: buildDir, serverPort: server.port });
 
-    log('1 MB page, synthetic entity set...');
+    await startPart('1 MB page, synthetic entity set...');
     const longPageRuns = await withChromium({ serverPort: server.port, extensionDir: syntheticBuildDir }, ({ browser }) =>
       repeatBackstory(browser, { url: ORIGIN + SYNTHETIC_PATH, quietMs: 2000, timeoutMs: 60_000 }, { ...common, name: 'long-page' }),
     );
 
-    log(`1 MB page, mark.js with ${markjsTerms.length} of ${allTerms.length} terms (no extension)...`);
+    await startPart(`1 MB page, mark.js with ${markjsTerms.length} of ${allTerms.length} terms (no extension)...`);
     // One mark.js call on the long page runs for minutes with all terms.
     const markjs = await withChromium({ serverPort: server.port, protocolTimeoutMs: 30 * 60_000 }, ({ browser }) =>
       repeatMarkjs(
