@@ -25,7 +25,8 @@ function layerOf(file) {
   if (rel.startsWith('lib/node/')) return 'node';
   if (rel.startsWith('components/card/')) return 'card-components';
   if (rel.startsWith('components/')) return 'components';
-  if (rel === 'entrypoints/content.ts' || rel.startsWith('entrypoints/content/')) return 'content-entry';
+  // The content scripts: the engine and the card's UI (card-ui.js runs in the page with it).
+  if (rel === 'entrypoints/content.ts' || rel === 'entrypoints/card-ui.ts' || rel.startsWith('entrypoints/content/')) return 'content-entry';
   if (rel.startsWith('entrypoints/')) return 'extension-entry';
   if (rel.startsWith('data/')) return 'data';
   return null;

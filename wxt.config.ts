@@ -6,6 +6,8 @@ import { loadAnnotationSet } from './lib/node/data-check/load-files';
 import type { AnnotationSet } from './lib/shared/annotations/types';
 import { formatProblem } from './lib/node/data-check/validate';
 import { compileHints } from './scripts/vite-compile-hints';
+
+const CARD_UI_SCRIPT = 'card-ui.js';
 import { nativeBrowserApi } from './scripts/vite-native-browser-api';
 
 // Extension pages load only their own files and may open no connection at all.
@@ -43,10 +45,22 @@ function cssAtDocumentStart(manifest: { content_scripts?: { matches?: string[]; 
   }
 }
 
+/**
+ * The card's UI file, in content.js's entry, before it: both run in one
+ * script world, in that order, in the task that injects them
+ * (lib/content/card-ui-slot.ts says why it is apart). Before, so that its
+ * evaluation is done when content.js's first line runs.
+ */
+function withCardUi(manifest: { content_scripts?: { js?: string[] }[] }): void {
+  for (const entry of manifest.content_scripts ?? []) {
+    if (entry.js?.includes('content-scripts/content.js') && !entry.js.includes(CARD_UI_SCRIPT)) entry.js.unshift(CARD_UI_SCRIPT);
+  }
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), nativeBrowserApi(/entrypoints[\\/]content\.ts/), compileHints(['content-scripts/content.js'])],
+    plugins: [preact(), nativeBrowserApi(/entrypoints[\\/](content|card-ui)\.ts/), compileHints(['content-scripts/content.js'])],
     // Terser packs the content script about 3% smaller than esbuild; it must stay under 25 KB gzipped.
     build: process.env.BACKSTORY_NO_MINIFY ? { minify: false } : { minify: 'terser', terserOptions: { compress: { passes: 2 } }, sourcemap: !!process.env.BACKSTORY_SOURCEMAP },
   }),
@@ -90,6 +104,7 @@ export default defineConfig({
       // Chrome's service worker imports it itself (entrypoints/background.ts).
       const background = manifest.background as { scripts?: string[] } | undefined;
       if (background?.scripts) background.scripts = [DATA_SCRIPT, ...background.scripts.filter((js) => js !== DATA_SCRIPT)];
+      withCardUi(manifest);
       if (wxt.config.browser === 'firefox') cssAtDocumentStart(manifest);
     },
   },

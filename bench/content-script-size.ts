@@ -32,11 +32,16 @@ export interface ContentScriptSize {
  * background what the page found, for the popup's early timeline (issue
  * #17), 0.08 KB (29.43 KB, after the background's schemas for the extension
  * pages were split off from the content script's), and stopping at a text
- * node too long to highlight in (decision 0034) 0.09 KB (29.52 KB). The way under 25 KB is
- * to load the card's UI (Preact, Floating UI, the components: about 12 KB
- * gzipped) when a card first opens; until then this guards against growth.
+ * node too long to highlight in (decision 0034) 0.09 KB (29.52 KB). The
+ * card's UI then moved to a file of its own, card-ui.js, compiled when a card
+ * first renders instead of eagerly with the rest (decision 0035): the two
+ * files gzip to 0.5 KB more than the one did (30.07 KB: content.js 15.5 KB,
+ * card-ui.js 14.4 KB), while the code compiled in the injection task halved
+ * (45.7 KB raw instead of 83.7 KB). The way under 25 KB is to load card-ui.js
+ * only when a card first opens, which needs the `scripting` permission or a
+ * web-accessible file; until then this guards against growth.
  */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 29_600;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 30_100;
 
 export function contentScriptSize(buildDir: string): ContentScriptSize {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {

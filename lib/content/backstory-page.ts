@@ -22,7 +22,8 @@ import { buildArticleText } from './article-text-from-index';
 import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnnotation, type PlacedEntity } from './annotate-page';
 import { CardController } from './card-controller';
 import { RecordStore } from './record-store';
-import { type CardContent, CardLayer } from './card-layer';
+import type { CardContent } from './card-layer';
+import { type MakeCardLayer, providedCardLayer } from './card-ui-slot';
 import { Interaction } from './interaction';
 import { annotationCount, buildPageReport, notesPlaced, type PageReportWithLimits } from './page-report';
 import { PageWatcher } from './page-watcher';
@@ -41,6 +42,8 @@ export interface BackstoryPageOptions {
   sendBadge(count: number): void;
   /** Tells the background what the report now names (the popup's early timeline: background/found-by-tab.ts). */
   sendFound?(ids: FoundIds): void;
+  /** Makes the card layer (default: the one card-ui.js provided, card-ui-slot.ts); tests pass CardLayer itself. */
+  makeCardLayer?: MakeCardLayer;
   /** The page's URL (default: the window's); tests serve pages from other hosts. */
   url?: () => string;
 }
@@ -82,7 +85,7 @@ export class BackstoryPage {
     this.records = new RecordStore(options.data);
     this.cards = new CardController({
       doc: this.doc,
-      makeLayer: (events) => new CardLayer(this.doc, events),
+      makeLayer: (events) => (options.makeCardLayer ?? providedCardLayer())(this.doc, events),
       content: (view) => this.cardContent(view),
       highlight: (range) => this.highlighter?.setFocus(range),
       reject: (mention, scope) => this.reject(mention, scope),

@@ -60,7 +60,9 @@ describe('store packages', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['storage']);
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.content_scripts[0].js).toEqual(['content-scripts/content.js']);
+    // The card's UI runs first, then the engine, in one script world (lib/content/card-ui-slot.ts).
+    expect(manifest.content_scripts[0].js).toEqual(['card-ui.js', 'content-scripts/content.js']);
+    expect(files.has('card-ui.js')).toBe(true);
     expect(manifest.background).toEqual({ service_worker: 'background.js' });
     expect(files.get('background.js')!.toString()).toContain('importScripts("/annotation-data.js")');
     expect(files.has('annotation-data.js')).toBe(true);
@@ -104,9 +106,9 @@ describe('store packages', () => {
       expect(source).toMatch(/\.innerHTML=\w+\.__html/);
     }
     expect(report.warnings.map((w: { file: string }) => w.file).sort()).toEqual([
-      // Preact sits in the chunk the extension pages (popup, timeline, print) share.
+      // Preact sits in the card's UI and in the chunk the extension pages (popup, timeline, print) share.
+      'card-ui.js',
       expect.stringMatching(/^chunks\/(popup|timeline|print)-[\w-]+\.js$/),
-      'content-scripts/content.js',
     ]);
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import type { AnnotationSet } from '../../lib/shared/annotations/types';
 import type { FoundIds } from '../../lib/shared/messages';
 import type { Correction } from '../../lib/shared/corrections';
 import { BackstoryPage } from '../../lib/content/backstory-page';
+import './card-ui';
 import { closedShadowRoot as layerShadowRoot } from './closed-roots';
 import { HIGHLIGHT_NAMES } from '../../lib/content/highlight/highlighter';
 import { localData } from './local-data';

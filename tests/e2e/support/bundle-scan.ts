@@ -38,7 +38,8 @@ const REMOTE_URL = /(?:https?|wss?|ftp):\/\/[^\s"'`)\\<>]+/g;
 
 /** Extension pages' chunks: the popup, the full-tab timeline, the print page, and the chunk they share (Preact). */
 const PAGE_CHUNKS = /^chunks\/(popup|timeline|print)-[\w-]+\.js$/;
-const PREACT_FILES = /^(content-scripts\/content\.js|chunks\/(popup|timeline|print)-[\w-]+\.js)$/;
+// Preact renders the card (card-ui.js, the card's content script file: decision 0035) and the extension pages.
+const PREACT_FILES = /^(card-ui\.js|chunks\/(popup|timeline|print)-[\w-]+\.js)$/;
 
 export const ALLOW_LIST: readonly AllowRule[] = [
   {
@@ -49,7 +50,7 @@ export const ALLOW_LIST: readonly AllowRule[] = [
   },
   {
     kind: 'remote-url',
-    file: /^content-scripts\/content\.js$/,
+    file: /^card-ui\.js$/,
     match: /^https:\/\/www\.wikidata\.org\/wiki\/\$\{encodeURIComponent\(\w+\.wikidata$/,
     why: 'href of the “Wikidata Qnnn” link in an entity card (components/card/EntityCard.tsx); followed only when the reader clicks it',
   },
