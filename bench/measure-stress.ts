@@ -17,6 +17,10 @@ export interface StressLoad {
   probe: ProbeSummary;
   /** ms from load to Backstory's annotated mark, if the page could see it. */
   annotatedAfterLoadMs: number | null;
+  /** When the page's worst timer gap ended, ms after Backstory's first line (null without Backstory): places the gap against its work. */
+  worstTimerGapEndedAfterStartMs: number | null;
+  /** The annotated mark, ms after Backstory's first line. */
+  annotatedAfterStartMs: number | null;
   /** The annotated mark's detail (mentions, notes...) if seen. */
   detail: Record<string, unknown> | null;
   /** Chromium with Backstory: its longest task and how many exceeded 50 ms. */
@@ -244,6 +248,8 @@ export async function measureStressLoad(browser: Browser, options: StressLoadOpt
     return {
       probe: summarizeProbe(probe, from, to),
       annotatedAfterLoadMs: result.markAt === null ? null : result.markAt - probe.loadAt,
+      worstTimerGapEndedAfterStartMs: result.startAt === null ? null : summarizeProbe(probe, from, to).timerWorstEndedAt - result.startAt,
+      annotatedAfterStartMs: result.startAt === null || result.markAt === null ? null : result.markAt - result.startAt,
       detail: result.detail,
       backstoryTasks,
       worstPointerTasks,

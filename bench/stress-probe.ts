@@ -51,12 +51,16 @@ export function summarizeProbe(data: ProbeData, from: number, to: number) {
     for (let i = 0; i < flat.length; i += 2) if (flat[i] >= from && flat[i] <= to) out.push([flat[i], flat[i + 1]]);
     return out;
   };
-  const timer = pairs(data.timer).map(([, gap]) => gap);
+  const timerPairs = pairs(data.timer);
+  const timer = timerPairs.map(([, gap]) => gap);
+  // When the worst gap ended (page clock), so a log can place it against Backstory's marks.
+  const worstTimer = timerPairs.reduce<[number, number] | null>((worst, pair) => (!worst || pair[1] > worst[1] ? pair : worst), null);
   const pointer = pairs(data.pointer).map(([, wait]) => wait);
   const frames = data.frames.filter((t) => t >= from && t <= to).length;
   return {
     windowMs: to - from,
     timerWorstMs: timer.length ? Math.max(...timer) : NaN,
+    timerWorstEndedAt: worstTimer ? worstTimer[0] : NaN,
     timerCallbacks: timer.length,
     pointerWorstMs: pointer.length ? Math.max(...pointer) : NaN,
     pointerEvents: pointer.length,

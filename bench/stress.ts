@@ -113,10 +113,11 @@ function describeLoad(m: StressLoad): string {
   const p = m.probe;
   const tasks = m.backstoryTasks ? `, Backstory's longest task ${m.backstoryTasks.longestMs.toFixed(0)} ms (CPU ${m.backstoryTasks.longestCpuMs.toFixed(0)}; after injection ${m.backstoryTasks.longestAfterStartMs.toFixed(0)}: layout ${m.backstoryTasks.longestLayoutMs.toFixed(0)}; most own script in a task ${m.backstoryTasks.longestScriptMs.toFixed(0)}; the page's own tasks its script visited, counted by its script: ${m.backstoryTasks.pageTasksVisited})` : '';
   const annotated = m.annotatedAfterLoadMs === null ? '' : `, annotated ${m.annotatedAfterLoadMs.toFixed(0)} ms after load`;
+  const gapAt = m.worstTimerGapEndedAfterStartMs === null ? '' : ` (ended ${m.worstTimerGapEndedAfterStartMs.toFixed(0)} ms after Backstory's first line${m.annotatedAfterStartMs === null ? '' : `, annotated at ${m.annotatedAfterStartMs.toFixed(0)}`})`;
   const blocked = m.worstPointerTasks?.length
     ? `; the worst pointer wait overlapped ${m.worstPointerTasks.map((t) => `[${t.ms.toFixed(0)} ms task${t.backstory ? ` with Backstory's script ${t.ownScriptMs.toFixed(0)} ms` : ''}, layout ${t.layoutMs.toFixed(0)}: ${t.top}]`).join(' ')}`
     : '';
-  return `timer worst ${p.timerWorstMs.toFixed(0)} ms, pointer worst ${fmt(p.pointerWorstMs)} ms (${p.pointerEvents}), ${p.fps.toFixed(0)} fps${tasks}${annotated}${blocked}`;
+  return `timer worst ${p.timerWorstMs.toFixed(0)} ms${gapAt}, pointer worst ${fmt(p.pointerWorstMs)} ms (${p.pointerEvents}), ${p.fps.toFixed(0)} fps${tasks}${annotated}${blocked}`;
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
