@@ -1,9 +1,9 @@
 /**
  * Waits until the machine is quiet before a part of the benchmark starts.
  * A browser the previous part closed can keep its processes busy for a
- * while (the set 20 times larger is 5 MB of data to drop): on 2 cores the
- * print page measured right after that part took 370 ms to complete where
- * the same build took 281 ms measured alone (2026-12-01). The load average
+ * while (the set 20 times larger is 5 MB of data to drop). This takes out
+ * that cause of spread, not every one: on this 2-core machine the print page
+ * still measured 281-381 ms in runs of its part alone (2026-12-01). The load average
  * is a minute-long mean, too slow for this, so the CPU's own counters are
  * read over half a second.
  */
