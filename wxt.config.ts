@@ -6,8 +6,6 @@ import { loadAnnotationSet } from './lib/node/data-check/load-files';
 import type { AnnotationSet } from './lib/shared/annotations/types';
 import { formatProblem } from './lib/node/data-check/validate';
 import { compileHints } from './scripts/vite-compile-hints';
-
-const CARD_UI_SCRIPT = 'card-ui.js';
 import { nativeBrowserApi } from './scripts/vite-native-browser-api';
 
 // Extension pages load only their own files and may open no connection at all.
@@ -44,6 +42,8 @@ function cssAtDocumentStart(manifest: { content_scripts?: { matches?: string[]; 
     delete entry.css;
   }
 }
+
+const CARD_UI_SCRIPT = 'card-ui.js';
 
 /**
  * The card's UI file, in content.js's entry, before it: both run in one

@@ -23,7 +23,7 @@ import { annotatePage, annotationAtOffset, type AnnotationResult, type PlacedAnn
 import { CardController } from './card-controller';
 import { RecordStore } from './record-store';
 import type { CardContent } from './card-layer';
-import { type MakeCardLayer, providedCardLayer } from './card-ui-slot';
+import { providedCardLayer } from './card-ui-slot';
 import { Interaction } from './interaction';
 import { annotationCount, buildPageReport, notesPlaced, type PageReportWithLimits } from './page-report';
 import { PageWatcher } from './page-watcher';
@@ -42,8 +42,6 @@ export interface BackstoryPageOptions {
   sendBadge(count: number): void;
   /** Tells the background what the report now names (the popup's early timeline: background/found-by-tab.ts). */
   sendFound?(ids: FoundIds): void;
-  /** Makes the card layer (default: the one card-ui.js provided, card-ui-slot.ts); tests pass CardLayer itself. */
-  makeCardLayer?: MakeCardLayer;
   /** The page's URL (default: the window's); tests serve pages from other hosts. */
   url?: () => string;
 }
@@ -85,7 +83,8 @@ export class BackstoryPage {
     this.records = new RecordStore(options.data);
     this.cards = new CardController({
       doc: this.doc,
-      makeLayer: (events) => (options.makeCardLayer ?? providedCardLayer())(this.doc, events),
+      // The card's UI comes from card-ui.js (card-ui-slot.ts), taken when the first card or announcement needs it.
+      makeLayer: (events) => providedCardLayer()(this.doc, events),
       content: (view) => this.cardContent(view),
       highlight: (range) => this.highlighter?.setFocus(range),
       reject: (mention, scope) => this.reject(mention, scope),

@@ -1,9 +1,9 @@
 /**
  * Where the card's UI reaches the content script. The UI (card-layer.tsx:
  * Preact, Floating UI, the card's components) is a second content script
- * file, card-ui.js (entrypoints/card-ui.ts), listed after content.js in the
- * same manifest entry, so both run in the same script world, one after the
- * other, when the page loads. Only content.js carries V8's eager-compile hint
+ * file, card-ui.js (entrypoints/card-ui.ts), listed just before content.js
+ * in the same manifest entry, so both run in the same script world, one
+ * after the other, when the page loads. Only content.js carries V8's eager-compile hint
  * (decision 0022): the card's code is compiled when a card first renders,
  * not in the task that injects the scripts, which on the benchmark's
  * 200,000-node page was Backstory's longest task

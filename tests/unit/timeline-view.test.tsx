@@ -246,7 +246,7 @@ describe('the timeline in the popup', () => {
       { type: 'backstory:for-tab', tabId: 7, want: 'timeline' },
       { type: 'backstory:timeline', entityIds: report.entities.map((e) => e.id), noteIds: report.notes.map((n) => n.id) },
     ]);
-    expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, report).items.length);
+    await vi.waitFor(() => expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, report).items.length));
   });
 
   it('takes the timeline asked at once for the tab when it is of the report’s ids: one question, no round trip behind the report', async () => {
@@ -256,7 +256,7 @@ describe('the timeline in the popup', () => {
     const { el } = await openTimeline(report);
     await vi.waitFor(() => expect(el.querySelector('#view-panel-timeline [data-testid="timeline"]')).not.toBeNull());
     expect(received).toEqual([{ type: 'backstory:for-tab', tabId: 7, want: 'timeline' }]);
-    expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, report).items.length);
+    await vi.waitFor(() => expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, report).items.length));
   });
 
   it('asks again with the report’s ids when the tab told the background something else (the page changed since)', async () => {
@@ -271,7 +271,8 @@ describe('the timeline in the popup', () => {
       { type: 'backstory:for-tab', tabId: 7, want: 'timeline' },
       { type: 'backstory:timeline', entityIds: now.entities.map((e) => e.id), noteIds: now.notes.map((n) => n.id) },
     ]);
-    expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, now).items.length);
+    // The popup renders the first items, then the rest the frame after (PopupTimeline's POPUP_FIRST_ITEMS).
+    await vi.waitFor(() => expect(el.querySelectorAll('#view-panel-timeline li.tl-item').length).toBe(pageTimeline(annotationSet, now).items.length));
   });
 
   it('says the timeline is on its way while the background has not answered', async () => {
