@@ -6,7 +6,7 @@
  * before use; a missing or malformed one reads as "nothing", never a guess.
  */
 import { browser } from 'wxt/browser';
-import { askBackground, type ExtensionPageRequest, type ForTab, type ForTabWant, isRecord, parseExtensionPageRequest } from '../shared/messages';
+import { askBackground, type ExtensionPageRequest, type ForTab, type ForTabWant, isFoundIds, isRecord, parseExtensionPageRequest } from '../shared/messages';
 import { fromTimelineData, type PageTimeline, type TimelineData, type TimelineReport } from './timeline/page-timeline';
 import { sameIds } from './background/found-by-tab';
 import { isPrintRecords, type PrintRecords } from './print/print-records';
@@ -54,8 +54,7 @@ export async function requestTimeline(report: TimelineReport, send: SendToBackgr
  */
 export async function requestForTab<T>(tabId: number, want: ForTabWant, isData: (value: unknown) => value is T, send: SendToBackground = sendToBackground): Promise<ForTab<T> | null> {
   const answer = await ask(send, { type: 'backstory:for-tab', tabId, want });
-  const ids = (value: unknown): value is string[] => Array.isArray(value) && value.every((id) => typeof id === 'string');
-  return isRecord(answer) && ids(answer.entityIds) && ids(answer.noteIds) && isData(answer.data) ? (answer as unknown as ForTab<T>) : null;
+  return isFoundIds(answer) && isRecord(answer) && isData(answer.data) ? (answer as unknown as ForTab<T>) : null;
 }
 
 /** The tab's timeline, asked early (requestForTab). */

@@ -181,6 +181,11 @@ function isIdList(value: unknown, max = MAX_RECORD_IDS): value is string[] {
   return Array.isArray(value) && value.length <= max && value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID_LENGTH);
 }
 
+/** What a page's report names, as `backstory:found` carries it and `backstory:for-tab` answers with it. */
+export function isFoundIds(value: unknown): value is FoundIds {
+  return isRecord(value) && isIdList(value.entityIds, MAX_PAGE_IDS) && isIdList(value.noteIds, MAX_PAGE_IDS);
+}
+
 function isCount(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
 }
@@ -232,9 +237,9 @@ const PAGE_SCHEMAS: { [K in PageRequest['type']]: Schema<Extract<PageRequest, { 
       : `text-part needs a session, a part number and at most ${TEXT_PART_CHARS} characters of text`,
   'backstory:records': ({ entityIds, noteIds }) =>
     isIdList(entityIds) && isIdList(noteIds) ? { type: 'backstory:records', entityIds, noteIds } : `records needs lists of at most ${MAX_RECORD_IDS} ids`,
-  'backstory:found': ({ entityIds, noteIds }) =>
-    isIdList(entityIds, MAX_PAGE_IDS) && isIdList(noteIds, MAX_PAGE_IDS)
-      ? { type: 'backstory:found', entityIds, noteIds }
+  'backstory:found': (message) =>
+    isFoundIds(message)
+      ? { type: 'backstory:found', entityIds: message.entityIds, noteIds: message.noteIds }
       : `found needs lists of at most ${MAX_PAGE_IDS} ids`,
 };
 

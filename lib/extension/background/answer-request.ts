@@ -16,7 +16,7 @@ import type { AnnotationSet } from '../../shared/annotations/types';
 import type { EntityFormIndex } from '../../shared/mentions/entity-forms';
 import { timelineData } from '../timeline/page-timeline';
 import type { FoundByTab } from './found-by-tab';
-import { badgeText, type MessageError, parseBackgroundRequest } from '../../shared/messages';
+import { badgeText, type ForTabWant, type MessageError, parseBackgroundRequest } from '../../shared/messages';
 
 export interface BackgroundContext {
   /** The bundled set, or null when annotation-data.js did not load. */
@@ -30,6 +30,12 @@ export interface BackgroundContext {
   typedArrays?: boolean;
 }
 
+/** What the extension's pages ask about a page's entities and notes, asked with the ids or for a tab (`backstory:for-tab`). */
+const FOR_PAGE_IDS: Record<ForTabWant, (set: AnnotationSet, entityIds: readonly string[], noteIds: readonly string[]) => unknown> = {
+  timeline: timelineData,
+  'print-records': printRecords,
+};
+
 export interface Sender {
   tab?: { id?: number };
 }
@@ -41,16 +47,13 @@ export async function answerBackgroundRequest(context: BackgroundContext, messag
   // Asked by the extension's own pages (popup, full-tab timeline, print), which have no tab.
   if (request.type === 'backstory:timeline' || request.type === 'backstory:print-records') {
     if (!context.set) return invalid('the annotation set did not load');
-    return request.type === 'backstory:timeline'
-      ? timelineData(context.set, request.entityIds, request.noteIds)
-      : printRecords(context.set, request.entityIds, request.noteIds);
+    return FOR_PAGE_IDS[request.type === 'backstory:timeline' ? 'timeline' : 'print-records'](context.set, request.entityIds, request.noteIds);
   }
   if (request.type === 'backstory:for-tab') {
     if (!context.set) return invalid('the annotation set did not load');
     const ids = context.found.get(request.tabId);
     if (!ids) return invalid('that tab has not said what it found');
-    const answer = request.want === 'timeline' ? timelineData : printRecords;
-    return { ...ids, data: answer(context.set, ids.entityIds, ids.noteIds) };
+    return { ...ids, data: FOR_PAGE_IDS[request.want](context.set, ids.entityIds, ids.noteIds) };
   }
   const tabId = sender.tab?.id;
   // Only a content script speaks for a tab; an extension page has none to badge or annotate.

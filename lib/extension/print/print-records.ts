@@ -8,7 +8,7 @@
  * article (docs/performance.md).
  */
 import type { AnnotationSet, Entity, Note, Source } from '../../shared/annotations/types';
-import { collectSourceIds } from '../../shared/analysis/page-records';
+import { sourcesCitedBy } from '../../shared/analysis/page-records';
 import { isRecord } from '../../shared/messages';
 
 /** An entity as the glossary prints it. */
@@ -29,9 +29,7 @@ export function printRecords(set: AnnotationSet, entityIds: readonly string[], n
     .filter((e) => wantedEntities.has(e.id))
     .map(({ id, name, type, description, lang, dir }) => ({ id, name, type, description, ...(lang ? { lang } : {}), ...(dir ? { dir } : {}) }));
   const notes = set.notes.filter((n) => wantedNotes.has(n.id));
-  const sourceIds = new Set<string>();
-  collectSourceIds(notes, sourceIds);
-  return { entities, notes, sources: set.sources.filter((s) => sourceIds.has(s.id)) };
+  return { entities, notes, sources: sourcesCitedBy(set, notes) };
 }
 
 /** A PrintRecords answer as the print page checks it before use. */

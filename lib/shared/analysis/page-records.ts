@@ -48,7 +48,7 @@ export function pageRefs(set: AnnotationSet, entityIds: ReadonlySet<string>, art
 }
 
 /** Every source id cited anywhere in a record (facts, roles, notes' paragraphs: all carry `sources`). */
-export function collectSourceIds(value: unknown, into: Set<string>): void {
+function collectSourceIds(value: unknown, into: Set<string>): void {
   if (Array.isArray(value)) {
     for (const item of value) collectSourceIds(item, into);
   } else if (typeof value === 'object' && value !== null) {
@@ -60,6 +60,13 @@ export function collectSourceIds(value: unknown, into: Set<string>): void {
       }
     }
   }
+}
+
+/** The set's sources that any of these records cite, in the set's order. */
+export function sourcesCitedBy(set: AnnotationSet, ...records: unknown[]): Source[] {
+  const sourceIds = new Set<string>();
+  collectSourceIds(records, sourceIds);
+  return set.sources.filter((s) => sourceIds.has(s.id));
 }
 
 /** A PageRecords answer as a receiver checks it before use. */
@@ -74,8 +81,5 @@ export function pageRecords(set: AnnotationSet, entityIds: readonly string[], no
   const wantedNotes = new Set(noteIds);
   const entities = set.entities.filter((e) => wantedEntities.has(e.id));
   const notes = set.notes.filter((n) => wantedNotes.has(n.id));
-  const sourceIds = new Set<string>();
-  collectSourceIds(entities, sourceIds);
-  collectSourceIds(notes, sourceIds);
-  return { entities, notes, sources: set.sources.filter((s) => sourceIds.has(s.id)) };
+  return { entities, notes, sources: sourcesCitedBy(set, entities, notes) };
 }
