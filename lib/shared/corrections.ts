@@ -6,6 +6,7 @@
  * machine unless the reader copies it.
  */
 import { browser } from 'wxt/browser';
+import { readLocal } from './local-read';
 import { pageKey } from './settings';
 
 export const CORRECTIONS_KEY = 'corrections';
@@ -83,8 +84,7 @@ export function correctionsForPage(corrections: readonly Correction[], url: stri
 
 export async function loadCorrections(): Promise<Correction[]> {
   try {
-    const stored = await browser.storage.local.get(CORRECTIONS_KEY);
-    return sanitizeCorrections(stored[CORRECTIONS_KEY]);
+    return sanitizeCorrections(await readLocal(CORRECTIONS_KEY));
   } catch {
     return [];
   }

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ENTITY_TYPES, type EntityType } from './annotations/types';
+import { readLocal } from './local-read';
 import { normalizePath } from './publisher';
 
 export type HighlightStyle = 'underline' | 'background';
@@ -82,8 +83,7 @@ export function pageKey(url: string | Pick<URL, 'pathname'>): string {
 }
 
 export async function loadPagesOff(): Promise<string[]> {
-  const stored = await browser.storage.local.get(PAGES_OFF_KEY);
-  const list = stored[PAGES_OFF_KEY];
+  const list = await readLocal(PAGES_OFF_KEY);
   return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
 }
 
