@@ -73,7 +73,7 @@ export interface CardControllerOptions {
   highlight(range: Range | null): void;
   /** Stores the reader's "Not this" for a mention (the page then re-annotates itself). */
   reject(mention: PlacedEntity, scope: RejectScope): Promise<void>;
-  /** Runs a task when the page is idle. */
+  /** Runs a task when the page is idle (BackstoryPage schedules it once the pass that asked has placed its highlights). */
   whenIdle(task: () => void): void;
   /** The full record an annotation's card shows (its entity or note), or null until it has arrived. */
   recordOf(annotation: PlacedAnnotation): Entity | Note | null;
