@@ -149,7 +149,8 @@ export interface BenchReport {
   };
   /** The build measured; a temporary one is deleted when the run ends. */
   build: { dir: string; temporary: boolean };
-  settings: { runs: number; warmup: number; markjsRuns: number; markjsOptions: Record<string, unknown> };
+  /** articleRuns: pairs of loads on the article (Backstory and the floor), at least 15 (run.ts). */
+  settings: { runs: number; articleRuns?: number; warmup: number; markjsRuns: number; markjsOptions: Record<string, unknown> };
   method: string;
   article: BackstoryScenarioReport;
   /**
@@ -319,7 +320,7 @@ export function formatReport(report: BenchReport): string {
   const lines = [
     '',
     `Backstory benchmark: ${report.environment.chromium}, ${cpus} cores (${report.environment.cpuModel})`,
-    `${report.settings.runs} measured runs per scenario after ${report.settings.warmup} warm-up run(s); mark.js ${report.settings.markjsRuns} run(s).`,
+    `${report.settings.runs} measured runs per scenario (the article and the floor: ${report.settings.articleRuns ?? report.settings.runs} each) after ${report.settings.warmup} warm-up run(s); mark.js ${report.settings.markjsRuns} run(s).`,
     `Load average (1 min) at start ${num(loadAverage.start[0] ?? NaN, 2)}, at end ${num(loadAverage.end[0] ?? NaN, 2)}.`,
     ...(othersBusy
       ? [
