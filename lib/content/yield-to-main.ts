@@ -23,7 +23,12 @@
  *   priority would let a page that keeps its queue busy starve the pass.
  */
 export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  // A callback of this script, not the promise's native resolve: a trace then
+  // names this script in the task of every resumed slice. With resolve alone
+  // the slices ran as microtasks of a task with no script URL, and the bench
+  // (bench/measure-stress.ts) lost whole chains of them when the first yield
+  // came from code resumed by a message's answer (traces of 2026-12-02).
+  return new Promise((resolve) => setTimeout(() => resolve(), 0));
 }
 
 /**
