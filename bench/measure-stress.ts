@@ -84,10 +84,12 @@ const timerId = (e: TraceEvent) => ((e.args?.data ?? {}) as { timerId?: number }
 
 /**
  * Backstory's tasks, in time order: those that ran its script, and those that fired a timer one
- * of them had set. The second kind are its time slices resuming after a yield (yield-to-main.ts:
- * the timer's callback is a promise's resolve, which has no script URL, and the slice runs as a
- * microtask): counted by script URL alone, slices of 58-88 ms on the 200,000-node page were left
- * out of "Backstory's longest task" (trace of 2026-12-01).
+ * of them had set. The second kind are its time slices resuming after a yield when the timer's
+ * callback names no script (yield-to-main.ts passed the promise's resolve until 2026-12-02):
+ * counted by script URL alone, slices of 58-88 ms on the 200,000-node page were left out of
+ * "Backstory's longest task" (trace of 2026-12-01). A chain whose first timer was set in a task
+ * naming no script (code resumed by a message's answer) is still missed this way, which is why
+ * yieldToPage now passes a callback of its own (docs/performance-log.md, 2 December 2026).
  */
 function backstoryTasksOf(tasks: readonly MainThreadTask[]): BackstoryTask[] {
   const timers = new Set<number | undefined>();
