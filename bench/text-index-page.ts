@@ -21,7 +21,8 @@ export interface Figures {
 
 /** One implementation on the page's article: the walk, sliced, then the lookups. */
 export async function measureTextIndex(textIndexSteps: IndexSteps, maxChars: number, sliceMs: number): Promise<Figures> {
-  const steps = textIndexSteps(document.querySelector('.article__body')!, { maxChars });
+  const root = document.querySelector('.article__body')!;
+  const steps = textIndexSteps(root, { maxChars });
   const slices: number[] = [];
   let sliceStart = performance.now();
   let index: TextIndex;
@@ -46,7 +47,10 @@ export async function measureTextIndex(textIndexSteps: IndexSteps, maxChars: num
   // A fixed pseudo-random sequence, the same for both implementations.
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const nodes = index.nodes;
+  // The article's text nodes, from the DOM: the index keeps few of them (offset-map.ts).
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
   const offsetOf: number[] = [];
   const toRange: number[] = [];
   for (let i = 0; i < 2000; i++) {

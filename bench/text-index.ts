@@ -14,9 +14,14 @@
  * alternate before/after; medians are printed and written to
  * artifacts/bench/text-index.json. The default REV is the last commit where
  * textIndexSteps was one 256-line function.
+ *
+ * It runs in the page's main world, not in a content script's: there a DOM
+ * node's JS wrapper costs the garbage collector less, so what holding
+ * wrappers costs the content script (text-node-finder.ts) shows only in
+ * `npm run bench -- --stress-only`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,14 +43,16 @@ const DEFAULT_BEFORE = 'd4ade83';
 async function bundle(before: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-text-index-'));
   try {
-    for (const file of ['text-index.ts', 'normalize.ts']) {
-      // Where the text index lived at REV (lib/text/ before the layers of decision 0030).
-      writeFileSync(join(dir, file), execFileSync('git', ['show', `${before}:lib/text/${file}`], { cwd: PROJECT_DIR, encoding: 'utf8' }));
-    }
+    // The whole of lib/ at REV: the text index has been one file and several modules.
+    const archive = execFileSync('git', ['archive', before, 'lib'], { cwd: PROJECT_DIR, maxBuffer: 1 << 28 });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    // Where the text index lived at REV (lib/text/ before the layers of decision 0030).
+    const beforeIndex = ['lib/content/text-index.ts', 'lib/text/text-index.ts'].find((file) => existsSync(join(dir, file)));
+    if (!beforeIndex) throw new Error(`no text index in lib/ at ${before}`);
     const entry = join(dir, 'entry.ts');
     writeFileSync(
       entry,
-      `import { textIndexSteps as before } from './text-index';\n` +
+      `import { textIndexSteps as before } from ${JSON.stringify(join(dir, beforeIndex))};\n` +
         `import { textIndexSteps as after } from ${JSON.stringify(join(PROJECT_DIR, 'lib/content/text-index.ts'))};\n` +
         `import { measureTextIndex } from ${JSON.stringify(join(PROJECT_DIR, 'bench/text-index-page.ts'))};\n` +
         `(window as any).__measure = (which: 'before' | 'after', maxChars: number, sliceMs: number) =>\n` +
