@@ -274,8 +274,10 @@ export class BackstoryPage {
   /** Annotations at a DOM point: the character after the caret, then the one before. */
   private annotationsAt(node: Node, offset: number): PlacedAnnotation[] {
     const result = this.result;
-    const at = result ? result.index.offsetOf(node, offset) : -1;
-    if (!result || at < 0) return [];
+    // Nothing placed (a page too long to annotate, say): no lookup on every pointer move.
+    if (!result || (result.mentions.length === 0 && result.notes.length === 0)) return [];
+    const at = result.index.offsetOf(node, offset);
+    if (at < 0) return [];
     const found = [annotationAtOffset(result, at), at > 0 ? annotationAtOffset(result, at - 1) : null];
     return found.filter((a, i): a is PlacedAnnotation => a !== null && found.indexOf(a) === i);
   }

@@ -14,16 +14,17 @@
  * break is (start, raw0); a span needs more only where that difference
  * changes (collapsed whitespace, dropped characters), which is rare, so
  * spans are kept in parallel arrays with extra breaks in a side map: a long
- * page's twenty thousand text nodes allocate almost nothing each.
+ * page's twenty thousand text nodes allocate almost nothing each. A span
+ * names its node by number, not by reference: text-node-finder.ts finds
+ * the node again, and says why.
  */
 import { ASCII_WORDS, normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from '../shared/text/normalize';
 import type { RenderedTextSink } from './rendered-text';
+import { keepsNode, NODE_KEEPING, type TextNodeFinder, textNodeFinder } from './text-node-finder';
 
 /** Lookups between the written text and the DOM. */
 export interface OffsetMap {
   readonly text: string;
-  /** The text nodes that contributed text, in document order. */
-  readonly nodes: readonly Text[];
   /** DOM Range over `text.slice(start, end)`, or null for an empty span. */
   toRange(start: number, end: number): Range | null;
   /** Offset in `text` of a DOM point inside a written text node, or -1. */
@@ -32,45 +33,48 @@ export interface OffsetMap {
 
 /** Writes text nodes into the normalised string and its span table; `finish` gives the lookups. */
 export class OffsetMapWriter implements RenderedTextSink {
-  private readonly spanNode: Text[] = [];
+  /** Per span: its text node, as the ordinal of the node among those written (0 for the first). */
+  private readonly spanOrdinal: number[] = [];
   private readonly spanStart: number[] = [];
   private readonly spanEnd: number[] = [];
   private readonly spanRaw0: number[] = [];
   /** Span index → further breaks as flat pairs (out, raw), for the few spans that have them. */
   private readonly extraBreaks = new Map<number, number[]>();
   /*
-   * Text node → its span index, or -(position + 1) for a node that produced
-   * no text (for offsetOf): written as the walk goes, a few milliseconds
-   * spread over its steps on a page of 200,000 text nodes. Found by binary
-   * search by document position instead (as this once was), a lookup cost
-   * 0.6 ms at the median and up to 30 ms on the bench's 10 MB page
-   * (compareDocumentPosition walks long sibling lists), on every hit test;
-   * made whole on the first hit test, it cost that pointer move tens of
-   * milliseconds. A whitespace-only node whose space is written later gets
-   * a span then: the span wins.
+   * Per text node written (by ordinal): the text's length when it began
+   * (where offsetOf puts a node that wrote nothing), and the node's own
+   * length (a node found again with another length means the page changed
+   * since: the lookups then place nothing rather than guess).
    */
-  private readonly spanOf = new Map<Node, number>();
+  private readonly nodeStart: number[] = [];
+  private readonly nodeLength: number[] = [];
+  /** The text nodes kept (text-node-finder.ts says which, and why not all). */
+  private readonly checkpoints: Text[] = [];
   /** The text written since the last compact(), in pieces, and the text before it, in chunks of a step each. */
   private parts: string[] = [];
   private readonly chunks: string[] = [];
   length = 0;
   /** The longest text node written (or begun) so far, in characters. */
   longestNode = 0;
-  // A space waiting to be written (only before more text): its node, offset
-  // and span if it has one yet, or a null node for a block boundary.
-  private spaceNode: Text | null = null;
+  // A space waiting to be written (only before more text): its node's
+  // ordinal, offset and span if it has one yet, or ordinal -1 for a block
+  // boundary.
+  private spaceOrdinal = -1;
   private spaceOffset = 0;
   private spaceSpan = -1;
   private spacePending = false;
-  // The node being added, and its span once it has written something: kept
-  // here so the map of spans is written once per node, not per character.
-  private current: Text | null = null;
+  // The node being added (its ordinal), and its span once it has written
+  // something: kept here so the span is looked up once per node, not per
+  // character.
+  private ordinal = -1;
   private currentSpan = -1;
+
+  constructor(private readonly keeping = NODE_KEEPING) {}
 
   boundary(): void {
     if (!this.spacePending) {
       this.spacePending = true;
-      this.spaceNode = null;
+      this.spaceOrdinal = -1;
     }
   }
 
@@ -84,15 +88,14 @@ export class OffsetMapWriter implements RenderedTextSink {
     let to = data.length;
     while (from < to && normalizeCode(data.charCodeAt(from)) === 32) from++;
     while (to > from && normalizeCode(data.charCodeAt(to - 1)) === 32) to--;
-    if (from > 0) this.pendSpace(textNode, 0);
+    if (from > 0) this.pendSpace(0);
     if (from < to) {
       const core = to - from === data.length ? data : data.slice(from, to);
-      if (ASCII_WORDS.test(core)) this.addRun(textNode, core, from);
-      else if (ONE_TO_ONE_TEXT.test(core)) this.addRun(textNode, straightenQuotes(core), from);
-      else this.addMixedText(textNode, data, from, to);
-      if (to < data.length) this.pendSpace(textNode, to);
+      if (ASCII_WORDS.test(core)) this.addRun(core, from);
+      else if (ONE_TO_ONE_TEXT.test(core)) this.addRun(straightenQuotes(core), from);
+      else this.addMixedText(data, from, to);
+      if (to < data.length) this.pendSpace(to);
     }
-    this.endNode();
   }
 
   /** A text node too long for one step, in pieces (character by character: such nodes are rare). */
@@ -100,11 +103,10 @@ export class OffsetMapWriter implements RenderedTextSink {
     this.beginNode(textNode);
     const data = textNode.data;
     for (let from = 0; from < data.length; from += pieceChars) {
-      this.addMixedText(textNode, data, from, Math.min(data.length, from + pieceChars));
+      this.addMixedText(data, from, Math.min(data.length, from + pieceChars));
       this.compact();
       yield;
     }
-    this.endNode();
   }
 
   /**
@@ -122,35 +124,30 @@ export class OffsetMapWriter implements RenderedTextSink {
   finish(root: Element): OffsetMap {
     this.compact();
     const text = this.chunks.join('');
-    return spanLookup(root, text, this.spanNode, this.spanStart, this.spanEnd, this.spanRaw0, this.extraBreaks, this.spanOf);
+    const finder = textNodeFinder(root, this.checkpoints, this.nodeLength, this.keeping);
+    return spanLookup(text, finder, this.spanOrdinal, this.spanStart, this.spanEnd, this.spanRaw0, this.extraBreaks, this.nodeStart);
   }
-
-  private startLength = 0;
 
   private beginNode(textNode: Text): void {
-    if (textNode.length > this.longestNode) this.longestNode = textNode.length;
-    this.current = textNode;
+    const length = textNode.length;
+    if (length > this.longestNode) this.longestNode = length;
+    const ordinal = ++this.ordinal;
+    if (keepsNode(ordinal, this.keeping)) this.checkpoints.push(textNode);
+    this.nodeStart.push(this.length);
+    this.nodeLength.push(length);
     this.currentSpan = -1;
-    this.startLength = this.length;
   }
 
-  private endNode(): void {
-    if (this.currentSpan < 0) this.spanOf.set(this.current!, -(this.startLength + 1));
-    this.current = null;
-  }
-
-  private newSpan(node: Text, raw: number): number {
+  private newSpan(ordinal: number, raw: number): number {
     this.spanStart.push(this.length);
     this.spanEnd.push(this.length);
     this.spanRaw0.push(raw);
-    const index = this.spanNode.push(node) - 1;
-    this.spanOf.set(node, index);
-    return index;
+    return this.spanOrdinal.push(ordinal) - 1;
   }
 
   /** The span of the node being added, made when it first writes something. */
   private currentSpanAt(raw: number): number {
-    return this.currentSpan >= 0 ? this.currentSpan : (this.currentSpan = this.newSpan(this.current!, raw));
+    return this.currentSpan >= 0 ? this.currentSpan : (this.currentSpan = this.newSpan(this.ordinal, raw));
   }
 
   /** Records that output position `length` comes from span `index`'s node at offset `raw`. */
@@ -164,12 +161,13 @@ export class OffsetMapWriter implements RenderedTextSink {
     this.spanEnd[index] = this.length + 1;
   }
 
-  private pendSpace(node: Text, offset: number): void {
+  /** A space from the node being added, at `offset`. */
+  private pendSpace(offset: number): void {
     if (!this.spacePending) {
       this.spacePending = true;
-      this.spaceNode = node;
+      this.spaceOrdinal = this.ordinal;
       this.spaceOffset = offset;
-      this.spaceSpan = node === this.current ? this.currentSpan : -1;
+      this.spaceSpan = this.currentSpan;
     }
   }
 
@@ -177,16 +175,17 @@ export class OffsetMapWriter implements RenderedTextSink {
   private flushSpace(): void {
     if (!this.spacePending) return;
     if (this.length > 0) {
-      const spaceNode = this.spaceNode;
-      if (spaceNode) {
+      const spaceOrdinal = this.spaceOrdinal;
+      if (spaceOrdinal >= 0) {
         // The space belongs to this node, to an earlier one that wrote text, or
-        // to an earlier whitespace-only one that gets its span now.
+        // to an earlier whitespace-only one that gets its span now (a node's
+        // span, where it has one, is what offsetOf goes by).
         const span =
-          spaceNode === this.current
+          spaceOrdinal === this.ordinal
             ? this.currentSpanAt(this.spaceOffset)
             : this.spaceSpan >= 0
               ? this.spaceSpan
-              : this.newSpan(spaceNode, this.spaceOffset);
+              : this.newSpan(spaceOrdinal, this.spaceOffset);
         this.place(span, this.spaceOffset);
       }
       this.parts.push(' ');
@@ -196,10 +195,10 @@ export class OffsetMapWriter implements RenderedTextSink {
   }
 
   /** Text that normalises one code unit to one (`text` is already normalised): one mapping run. */
-  private addRun(textNode: Text, text: string, offset: number): void {
+  private addRun(text: string, offset: number): void {
     this.flushSpace();
     // A new span starts here by construction; one made for this node's leading space may need a break.
-    if (this.currentSpan < 0) this.currentSpan = this.newSpan(textNode, offset);
+    if (this.currentSpan < 0) this.currentSpan = this.newSpan(this.ordinal, offset);
     else this.place(this.currentSpan, offset);
     this.length += text.length;
     this.spanEnd[this.currentSpan] = this.length;
@@ -207,7 +206,7 @@ export class OffsetMapWriter implements RenderedTextSink {
   }
 
   /** Any other text, in [from, to): character by character, copying runs that need no change. */
-  private addMixedText(textNode: Text, data: string, from: number, to: number): void {
+  private addMixedText(data: string, from: number, to: number): void {
     // Output position minus node offset for the current run of kept characters.
     let delta = NaN;
     let verbatimFrom = from;
@@ -225,7 +224,7 @@ export class OffsetMapWriter implements RenderedTextSink {
       }
       if (verbatimFrom < k) this.parts.push(data.slice(verbatimFrom, k));
       verbatimFrom = k + 1;
-      if (code === 32) this.pendSpace(textNode, k);
+      if (code === 32) this.pendSpace(k);
       else if (code !== -1) {
         this.flushSpace();
         this.place(this.currentSpanAt(k), k);
@@ -245,16 +244,29 @@ export class OffsetMapWriter implements RenderedTextSink {
  * names do not).
  */
 function spanLookup(
-  root: Element,
   text: string,
-  nodes: readonly Text[],
+  finder: TextNodeFinder,
+  spanOrdinal: readonly number[],
   spanStart: readonly number[],
   spanEnd: readonly number[],
   spanRaw0: readonly number[],
   extraBreaks: ReadonlyMap<number, readonly number[]>,
-  spanOf: ReadonlyMap<Node, number>,
+  nodeStart: readonly number[],
 ): OffsetMap {
-  const spanCount = nodes.length;
+  const spanCount = spanOrdinal.length;
+
+  /** The span of the text node with this ordinal, or -1 if it wrote nothing (spans are in ordinal order). */
+  const spanOfOrdinal = (ordinal: number): number => {
+    let lo = 0;
+    let hi = spanCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spanOrdinal[mid] < ordinal) lo = mid + 1;
+      else if (spanOrdinal[mid] > ordinal) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  };
 
   /** Index of the span holding output position p, or of the first span after it. */
   const spanAt = (p: number): number => {
@@ -302,7 +314,6 @@ function spanLookup(
 
   return {
     text,
-    nodes,
     toRange(start, end) {
       const first = spanAt(Math.max(0, start));
       let last = spanAt(Math.min(text.length, end) - 1);
@@ -313,15 +324,20 @@ function spanLookup(
       if (last < first) return null;
       const e = Math.min(end, spanEnd[last]);
       if (s >= e) return null;
-      const range = root.ownerDocument.createRange();
-      range.setStart(nodes[first], rawOf(first, s));
-      range.setEnd(nodes[last], rawOf(last, e - 1) + 1);
+      const startNode = finder.nodeAt(spanOrdinal[first]);
+      const endNode = finder.nodeAt(spanOrdinal[last]);
+      if (!startNode || !endNode) return null;
+      const range = startNode.ownerDocument.createRange();
+      range.setStart(startNode, rawOf(first, s));
+      range.setEnd(endNode, rawOf(last, e - 1) + 1);
       return range;
     },
     offsetOf(target, offset) {
-      const index = spanOf.get(target);
-      if (index === undefined) return -1;
-      if (index < 0) return -index - 1;
+      const ordinal = finder.ordinalOf(target);
+      if (ordinal < 0) return -1;
+      const index = spanOfOrdinal(ordinal);
+      // A node that wrote nothing (whitespace only) is where the text was when it began.
+      if (index < 0) return nodeStart[ordinal];
       // The last run starting at or before `offset`; offsets in dropped or
       // collapsed characters map to the next character written.
       const k = lastBreakAtOrBefore(index, offset, 1);

@@ -2,7 +2,8 @@
  * The DOM walk of the text index (text-index.ts): which of an element's
  * text nodes the reader sees, in document order, and where blocks end.
  * It hands them to a sink (offset-map.ts writes them out) and pauses
- * between steps so a caller can give the main thread back.
+ * between steps so a caller can give the main thread back; it can also
+ * walk on from any text node it reported (text-node-finder.ts).
  *
  * Rendered-text rules (these define the offsets of TextPositionSelectors):
  * - block boundaries and <br> end a run of words, so words in adjacent
@@ -111,43 +112,93 @@ export const LONG_TEXT_CHARS = CHARS_PER_STEP;
 const INLINE = 1;
 const ONLY_FIRST_CHILD = 2;
 
+/** The walk's flags for an element it enters. */
+function flagsOf(el: Element, tag = el.tagName): number {
+  return (isInlineTag(tag) ? INLINE : 0) | (tag === 'DETAILS' && !el.hasAttribute('open') ? ONLY_FIRST_CHILD : 0);
+}
+
 /**
  * Walks `root`'s rendered text into `sink`, in document order, without
  * recursion (deep trees are fine), pausing (yield) every step.
  */
-export function* walkRenderedText(root: Element, sink: RenderedTextSink): Generator<void, void> {
+export function walkRenderedText(root: Element, sink: RenderedTextSink): Generator<void, void> {
+  return walk(root, sink, root.firstChild, [], false, NODES_PER_STEP);
+}
+
+/**
+ * The `count` rendered text nodes that follow `from` (a text node the walk
+ * reported) in the walk's order, as walkRenderedText would report them;
+ * fewer at the end of `root`, null if `from` is no longer inside `root`.
+ * The text index keeps only every few nodes it walked and finds the others
+ * again with this (text-node-finder.ts says why).
+ */
+export function renderedTextAfter(root: Element, from: Text, count: number): Text[] | null {
+  if (!root.contains(from)) return null;
+  // The flags of the elements the walk had entered to reach `from`.
+  const open: number[] = [];
+  for (let el = from.parentElement; el && el !== root; el = el.parentElement) open.push(flagsOf(el));
+  open.reverse();
+  const found: Text[] = [];
+  const collect: RenderedTextSink = {
+    text: (node) => void found.push(node),
+    *longText(node) {
+      found.push(node);
+    },
+    boundary: () => {},
+    length: 0,
+  };
+  // Pausing every few nodes to see whether enough were found: the walk may
+  // go a little past the last one needed, which costs less than a pause per node.
+  const steps = walk(root, collect, from, open, true, 16);
+  while (found.length < count && !steps.next().done);
+  return found.slice(0, count);
+}
+
+/**
+ * The walk from `start`; `open` holds the flags of the elements entered to
+ * reach it (INLINE, ONLY_FIRST_CHILD: read on the way out instead of asking
+ * the DOM again); `resume`: `start` was reported already, go on after it.
+ */
+function* walk(
+  root: Element,
+  sink: RenderedTextSink,
+  start: Node | null,
+  open: number[],
+  resume: boolean,
+  nodesPerStep: number,
+): Generator<void, void> {
   let visited = 0;
   let lengthAtStep = 0;
-  // For each element entered below the root, its flags (INLINE,
-  // ONLY_FIRST_CHILD): read on the way out instead of asking the DOM again.
-  const open: number[] = [];
-  let node: Node | null = root.firstChild;
+  let node = start;
+  let done = resume;
   while (node) {
-    if (++visited % NODES_PER_STEP === 0 || sink.length - lengthAtStep > CHARS_PER_STEP) {
-      lengthAtStep = sink.length;
-      yield;
-    }
-    const type = node.nodeType;
-    if (type === TEXT_NODE) {
-      if ((node as Text).length > LONG_TEXT_CHARS) yield* sink.longText(node as Text, LONG_TEXT_CHARS);
-      else sink.text(node as Text);
-    } else if (type === ELEMENT_NODE) {
-      const el = node as Element;
-      const tag = el.tagName;
-      if (tag === 'BR') sink.boundary();
-      else if (!isSkippedElement(el, tag)) {
-        const inline = isInlineTag(tag);
-        if (!inline) sink.boundary();
-        // A closed <details> renders its <summary> only.
-        const closedDetails = tag === 'DETAILS' && !el.hasAttribute('open');
-        const first = closedDetails ? summaryOf(el) : el.firstChild;
-        if (first) {
-          open.push((inline ? INLINE : 0) | (closedDetails ? ONLY_FIRST_CHILD : 0));
-          node = first;
-          continue;
+    if (!done) {
+      if (++visited % nodesPerStep === 0 || sink.length - lengthAtStep > CHARS_PER_STEP) {
+        lengthAtStep = sink.length;
+        yield;
+      }
+      const type = node.nodeType;
+      if (type === TEXT_NODE) {
+        if ((node as Text).length > LONG_TEXT_CHARS) yield* sink.longText(node as Text, LONG_TEXT_CHARS);
+        else sink.text(node as Text);
+      } else if (type === ELEMENT_NODE) {
+        const el = node as Element;
+        const tag = el.tagName;
+        if (tag === 'BR') sink.boundary();
+        else if (!isSkippedElement(el, tag)) {
+          const flags = flagsOf(el, tag);
+          if (!(flags & INLINE)) sink.boundary();
+          // A closed <details> renders its <summary> only.
+          const first = flags & ONLY_FIRST_CHILD ? summaryOf(el) : el.firstChild;
+          if (first) {
+            open.push(flags);
+            node = first;
+            continue;
+          }
         }
       }
     }
+    done = false;
     // Climb until there is a next sibling to visit, marking the end of each block left.
     while (node && node !== root && (!node.nextSibling || (open.length > 0 && open[open.length - 1] & ONLY_FIRST_CHILD))) {
       node = node.parentNode;

@@ -14,14 +14,13 @@
 import type { IndexedText } from '../shared/text/indexed-text';
 import { type OffsetMap, OffsetMapWriter } from './offset-map';
 import { walkRenderedText } from './rendered-text';
+import type { NodeKeeping } from './text-node-finder';
 
 /** The article's text, indexed (IndexedText is what anchoring needs of it). */
 export interface TextIndex extends IndexedText {
   readonly root: Element;
   /** The normalised rendered text. */
   readonly text: string;
-  /** The text nodes that contributed text, in document order. */
-  readonly nodes: readonly Text[];
   /** DOM Range over `text.slice(start, end)`, or null for an empty span. */
   toRange(start: number, end: number): Range | null;
   /** Offset in `text` of a DOM point inside an indexed text node, or -1. */
@@ -39,6 +38,8 @@ export interface TextIndexOptions {
   maxChars?: number;
   /** Stop at a text node longer than this (see annotate-page.ts, MAX_NODE_CHARS). */
   maxNodeChars?: number;
+  /** Which text nodes the index keeps (tests keep few, so small pages find nodes again). */
+  keeping?: NodeKeeping;
 }
 
 /** Builds the index in one go. Cost is linear in the text length. */
@@ -55,7 +56,7 @@ export function buildTextIndex(root: Element, options: TextIndexOptions = {}): T
 export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): Generator<void, TextIndex> {
   const maxChars = options.maxChars ?? Infinity;
   const maxNodeChars = options.maxNodeChars ?? Infinity;
-  const writer = new OffsetMapWriter();
+  const writer = new OffsetMapWriter(options.keeping);
   const tooLong = () => writer.length > maxChars || writer.longestNode > maxNodeChars;
   const walk = walkRenderedText(root, writer);
   for (let step = walk.next(); !step.done; step = walk.next()) {
@@ -71,7 +72,6 @@ export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): 
   return {
     root,
     text: map.text,
-    nodes: map.nodes,
     toRange: map.toRange,
     offsetOf: map.offsetOf,
     truncated: false,
@@ -93,9 +93,6 @@ function truncatedIndex(root: Element, writer: OffsetMapWriter, longNodeChars: n
     root,
     get text() {
       return finished().text;
-    },
-    get nodes() {
-      return finished().nodes;
     },
     toRange: (start, end) => finished().toRange(start, end),
     offsetOf: (node, offset) => finished().offsetOf(node, offset),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeCode, normalizeText, ONE_TO_ONE_TEXT } from '../../lib/shared/text/normalize';
 import { isWordCode } from '../../lib/shared/text/word-chars';
 import { buildTextIndex } from '../../lib/content/text-index';
+import { renderedTextAfter, walkRenderedText } from '../../lib/content/rendered-text';
+import { NODE_KEEPING } from '../../lib/content/text-node-finder';
 
 function root(html: string): Element {
   const el = document.createElement('article');
@@ -73,6 +75,96 @@ describe('text index', () => {
         expect([range.startContainer, range.startOffset]).toEqual([node, offset]);
       }
     }
+  });
+});
+
+/** A page with what the walk skips or cuts short between the text it keeps. */
+const MIXED =
+  '<p>Ali <a href="#">Kham</a><em>enei</em> met</p>\n<script>var x = 1;</script><p hidden>gone <b>away</b></p>' +
+  '<details><p>closed body</p><summary>Sum <i>mary</i></summary><p>more</p></details>' +
+  '<p> d<span>\u2019e </span> </p><div aria-hidden="true">no</div><p>line<br>break <em> </em> end</p>' +
+  '<details open><summary>open</summary><p>shown</p></details><p>' + 'long '.repeat(4000) + '</p><p>last</p>';
+
+/** The text nodes walkRenderedText reports, in its order. */
+function walkedNodes(el: Element): Text[] {
+  const nodes: Text[] = [];
+  const sink = {
+    text: (node: Text) => void nodes.push(node),
+    *longText(node: Text) {
+      nodes.push(node);
+    },
+    boundary: () => {},
+    length: 0,
+  };
+  for (const _ of walkRenderedText(el, sink));
+  return nodes;
+}
+
+describe('text nodes found again from checkpoints', () => {
+  it('walks on from any reported node exactly as the walk did', () => {
+    const el = root(MIXED);
+    const walked = walkedNodes(el);
+    expect(walked.map((n) => n.data)).toContain('mary');
+    expect(walked.map((n) => n.data)).not.toContain('closed body');
+    walked.forEach((node, i) => expect(renderedTextAfter(el, node, 4), `after node ${i}`).toEqual(walked.slice(i + 1, i + 5)));
+    expect(renderedTextAfter(el, document.createTextNode('elsewhere'), 3)).toBeNull();
+  });
+
+  for (const keeping of [NODE_KEEPING, { kept: 0, every: 1 }, { kept: 0, every: 2 }, { kept: 0, every: 64 }, { kept: 4, every: 3 }]) {
+    it(`maps every character both ways, keeping the first ${keeping.kept} nodes and every ${keeping.every} after`, () => {
+      const el = root(MIXED);
+      // Keeping every node, the index finds none again.
+      const reference = buildTextIndex(el, { keeping: { kept: Infinity, every: 1 } });
+      const index = buildTextIndex(el, { keeping });
+      expect(index.text).toBe(reference.text);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      // Nodes in reverse document order, so stretches are first found from their last nodes.
+      const nodes: Text[] = [];
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) nodes.unshift(node);
+      for (const node of nodes) {
+        for (let offset = 0; offset <= node.data.length; offset += node.data.length > 100 ? 997 : 1) {
+          expect(index.offsetOf(node, offset), `${JSON.stringify(node.data.slice(0, 20))} at ${offset}`).toBe(reference.offsetOf(node, offset));
+        }
+      }
+      for (let i = 0; i < index.text.length; i += 7) {
+        const range = index.toRange(i, i + 5);
+        const expected = reference.toRange(i, i + 5);
+        expect([range?.startContainer, range?.startOffset, range?.endContainer, range?.endOffset], `at ${i}`).toEqual([
+          expected?.startContainer,
+          expected?.startOffset,
+          expected?.endContainer,
+          expected?.endOffset,
+        ]);
+      }
+    });
+  }
+
+  it('places nothing, rather than on other words, in a stretch the page has changed since', () => {
+    const el = root('<p>one</p><p>two</p><p>three</p><p>four</p><p>five</p><p>six</p>');
+    const index = buildTextIndex(el, { keeping: { kept: 0, every: 2 } });
+    const at = (word: string) => index.text.indexOf(word);
+    // A node added inside the stretch of "three" and "four" (found from "three").
+    el.children[2].append(document.createTextNode('!!'));
+    expect(index.toRange(at('four'), at('four') + 4)).toBeNull();
+    expect(index.offsetOf(el.children[3].firstChild!, 0)).toBe(-1);
+    // The stretch before it is as it was.
+    expect(index.toRange(at('two'), at('two') + 3)!.toString()).toBe('two');
+    // A checkpoint ("five") taken out of the page: its stretch is not found again.
+    const five = el.children[4];
+    five.remove();
+    expect(index.toRange(at('six'), at('six') + 3)).toBeNull();
+    expect(index.offsetOf(el.lastElementChild!.firstChild!, 0)).toBe(-1);
+  });
+
+  it('places nothing on a kept node the page has taken out or changed since', () => {
+    const el = root('<p>one</p><p>two</p><p>three</p>');
+    const index = buildTextIndex(el);
+    const at = (word: string) => index.text.indexOf(word);
+    el.children[1].remove();
+    (el.children[1].firstChild as Text).data = 'thirty';
+    expect(index.toRange(at('two'), at('two') + 3)).toBeNull();
+    expect(index.toRange(at('three'), at('three') + 5)).toBeNull();
+    expect(index.toRange(at('one'), at('one') + 3)!.toString()).toBe('one');
   });
 });
 
