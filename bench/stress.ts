@@ -137,6 +137,13 @@ export function stressChecks(rows: StressRow[]): StressCheck[] {
     const med = (pick: (m: StressLoad) => number, loads: StressLoad[]) => median(loads.map(pick).filter(Number.isFinite));
     const timerWith = med((m) => m.probe.timerWorstMs, r.withBackstory);
     const timerWithout = med((m) => m.probe.timerWorstMs, r.without);
+    // How much of the worst gap came after Backstory's first line: in Firefox
+    // the page's own load can merge with the content script's injection into
+    // one long gap that ends just after that line (performance-log.md, 1 December).
+    const timerAfterStart = med(
+      (m) => (m.worstTimerGapEndedAfterStartMs === null ? NaN : Math.max(0, Math.min(m.probe.timerWorstMs, m.worstTimerGapEndedAfterStartMs))),
+      r.withBackstory,
+    );
     const pointerWith = med((m) => m.probe.pointerWorstMs, r.withBackstory);
     const pointerWithout = med((m) => m.probe.pointerWorstMs, r.without);
     const fpsWith = med((m) => m.probe.fps, r.withBackstory);
@@ -163,7 +170,9 @@ export function stressChecks(rows: StressRow[]): StressCheck[] {
       row,
       browser: r.browser,
       limit: `page's setTimeout(0) chain delayed by Backstory <= ${LIMITS.timerDelayMs} ms`,
-      value: `worst gap ${timerWith.toFixed(0)} ms with, ${timerWithout.toFixed(0)} ms without`,
+      value:
+        `worst gap ${timerWith.toFixed(0)} ms with, ${timerWithout.toFixed(0)} ms without` +
+        (Number.isFinite(timerAfterStart) ? ` (of the worst gap with, after Backstory's first line: ${timerAfterStart.toFixed(0)} ms)` : ''),
       // Delayed by Backstory: the worst gap beyond the page's own worst gap without it.
       met: timerWith - timerWithout <= LIMITS.timerDelayMs,
     });
