@@ -48,7 +48,7 @@ export class OffsetMapWriter implements RenderedTextSink {
    */
   private readonly nodeStart: number[] = [];
   private readonly nodeLength: number[] = [];
-  /** The text nodes kept (text-node-finder.ts says which, and why not all). */
+  /** The text nodes kept (text-node-finder.ts says which, and why not all; decision 0036). */
   private readonly checkpoints: Text[] = [];
   /** The text written since the last compact(), in pieces, and the text before it, in chunks of a step each. */
   private parts: string[] = [];

@@ -23,9 +23,9 @@ export interface NodeKeeping {
  * Keeping every node kept every node's JS wrapper alive: on the bench's
  * page of 200,000 text nodes the garbage collector then copied and
  * promoted them all, and single steps of the walk took 60-145 ms, most of
- * it collection (traces and per-step marks, 2026-12-02); keeping one in 64
- * past the first thousand, Backstory's longest task there fell to 40-52 ms.
- * An article (about a hundred text nodes) keeps them all and never walks
+ * it collection; keeping one in 64 past the first thousand, Backstory's
+ * longest task there fell to 35-52 ms (docs/performance-log.md, 2 December
+ * 2026). An article (about a hundred text nodes) keeps them all and never walks
  * again: finding them again cost it about 0.6 ms of CPU time in A/B runs.
  */
 export const NODE_KEEPING: NodeKeeping = { kept: 1024, every: 64 };
