@@ -63,6 +63,9 @@ export function textNodeFinder(
   // Made on the first hit test: the article's first pass only asks for nodes.
   let checkpointAt: Map<Node, number> | undefined;
 
+  // Checkpoint k >= kept starts a stretch of `every` nodes; k < kept is a stretch of one.
+  const firstOrdinal = (k: number) => kept + (k - kept) * every;
+
   /** A kept node, if it is still in the root with the length it had. */
   const keptNode = (ordinal: number): Text | null => {
     const node = checkpoints[ordinal];
@@ -72,7 +75,7 @@ export function textNodeFinder(
   /** The nodes from checkpoint k (k >= kept) to the next, or null if the page changed since. */
   const stretch = (k: number): Text[] | null => {
     if (stretches[k] !== undefined) return stretches[k];
-    const first = kept + (k - kept) * every;
+    const first = firstOrdinal(k);
     const count = Math.min(every, nodeLength.length - first);
     const rest = renderedTextAfter(root, checkpoints[k], count - 1);
     let nodes: Text[] | null = rest && [checkpoints[k], ...rest];
@@ -96,7 +99,8 @@ export function textNodeFinder(
     nodeAt(ordinal) {
       if (ordinal < 0 || ordinal >= nodeLength.length) return null;
       if (ordinal < kept) return keptNode(ordinal);
-      return stretch(kept + Math.floor((ordinal - kept) / every))?.[(ordinal - kept) % every] ?? null;
+      const k = kept + Math.floor((ordinal - kept) / every);
+      return stretch(k)?.[ordinal - firstOrdinal(k)] ?? null;
     },
     ordinalOf(node) {
       if (node.nodeType !== 3 /* Node.TEXT_NODE */) return -1;
@@ -104,7 +108,7 @@ export function textNodeFinder(
       // A node before the first stretch is either a kept node or not in the index.
       if (k < kept) return k >= 0 && checkpoints[k] === node && keptNode(k) ? k : -1;
       const i = stretch(k)?.indexOf(node as Text) ?? -1;
-      return i < 0 ? -1 : kept + (k - kept) * every + i;
+      return i < 0 ? -1 : firstOrdinal(k) + i;
     },
   };
 }
