@@ -28,8 +28,9 @@ function isTimelineData(value: unknown): value is TimelineData {
         typeof item.date === 'string' &&
         Array.isArray(item.entities) &&
         Array.isArray(item.sources) &&
+        item.sources.every((id) => typeof id === 'string') &&
         isRecord(item.sourcing) &&
-        Array.isArray(item.sourcing.sources),
+        typeof item.sourcing.independent === 'number',
     ) &&
     Array.isArray(value.sources) &&
     value.sources.every((source) => isRecord(source) && typeof source.id === 'string' && typeof source.url === 'string') &&

@@ -125,7 +125,9 @@ describe('the timeline view', () => {
     expect(text(el.querySelector('.tl-since__title'))).toBe('Since this page');
     expect(years(el, '.tl-since')[0]).toBe('2025');
     // Only the four entities' facts and the events they share: no note of the article.
-    expect(other.items.every((i) => i.accounts.some((a) => a.owner.kind === 'entity'))).toBe(true);
+    const found = new Set(other.found.map((e) => e.id));
+    expect(other.items.some((i) => i.key.startsWith('note:'))).toBe(false);
+    expect(other.items.every((i) => i.entities.some((id) => found.has(id)))).toBe(true);
   });
 
   it('on a page with no stated date, marks nothing and sets nothing apart', () => {

@@ -175,11 +175,16 @@ describe('the article’s timeline from the real data', () => {
   const { items, markDay } = pageTimeline(annotationSet, { ...report, pageDate: '2025-04-22' });
 
   it('calls an event single-sourced only when every account of it is', () => {
-    const scoop = items.find((i) => i.eventId === 'iran-international-letter-report')!;
+    // The builder's own items carry the accounts merged into each (pages are not sent them).
+    const { owners, entities } = setOwners(annotationSet);
+    const scope = new Set([...report.entities.map((e) => ownerKey('entity', e.id)), ...report.notes.map((n) => ownerKey('note', n.id))]);
+    const merged = buildTimeline({ owners, events: annotationSet.events ?? [], scope }, new Set(entities.keys()));
+    expect(merged.map(({ accounts, ...item }) => item)).toEqual(items);
+    const scoop = merged.find((i) => i.eventId === 'iran-international-letter-report')!;
     expect(scoop.accounts.length).toBeGreaterThan(1);
     expect(scoop.singleSource?.claim).toContain('Iran International');
     // One card's caveat (about the letter) does not make the Beijing talks single-sourced.
-    const talks = items.find((i) => i.eventId === 'araghchi-in-beijing')!;
+    const talks = merged.find((i) => i.eventId === 'araghchi-in-beijing')!;
     expect(talks.accounts.some((a) => a.owner.id === 'abbas-araghchi')).toBe(true);
     expect(talks.singleSource).toBeUndefined();
   });

@@ -41,6 +41,10 @@ export interface TimelineAccount {
   text: string;
 }
 
+/** A fact's sourcing without its list of sources (an item lists its sources once, in `sources`). */
+export type ItemSourcing = Omit<FactSourcing, 'sources'>;
+
+/** A dated item as the timeline and the print page show it. */
 export interface TimelineItem {
   /** Event id, or `entity:<id>#<index>` / `note:<id>#<index>` for a fact of its own. */
   key: string;
@@ -53,14 +57,22 @@ export interface TimelineItem {
   eventId?: string;
   /** Entities it concerns, in the order the event or owner lists them. */
   entities: string[];
-  /** The wordings merged into it (one for a fact of its own). */
-  accounts: TimelineAccount[];
   /** Sources of every account, one entry per distinct URL. */
   sources: Source[];
-  sourcing: FactSourcing;
+  /** How many independent accounts back it, and whether all are official (SourcingLabel). */
+  sourcing: ItemSourcing;
   singleSource?: SingleSourceCaveat;
   lang?: string;
   dir?: TextDirection;
+}
+
+/**
+ * An item with the wordings merged into it (one for a fact of its own): what
+ * the builder makes. No page shows the accounts, so they stay here, where
+ * the tests check the merging, and are not sent (page-timeline.ts).
+ */
+export interface MergedTimelineItem extends TimelineItem {
+  accounts: TimelineAccount[];
 }
 
 export interface TimelineInput {
@@ -109,7 +121,7 @@ interface Placed {
 }
 
 /** Sourcing of several facts from several entries: ids are qualified by owner so local ids cannot collide. */
-function combinedSourcing(facts: readonly Placed[]): { sourcing: FactSourcing; sources: Source[] } {
+function combinedSourcing(facts: readonly Placed[]): { sourcing: ItemSourcing; sources: Source[] } {
   const lookups = new Map<string, SourceLookup>();
   const ids: string[] = [];
   for (const { owner, fact } of facts) {
@@ -123,12 +135,12 @@ function combinedSourcing(facts: readonly Placed[]): { sourcing: FactSourcing; s
   });
   const byUrl = new Map<string, Source>();
   for (const source of sourcing.sources) if (!byUrl.has(source.url)) byUrl.set(source.url, source);
-  return { sourcing, sources: [...byUrl.values()] };
+  return { sourcing: { independent: sourcing.independent, officialOnly: sourcing.officialOnly }, sources: [...byUrl.values()] };
 }
 
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 
-export function buildTimeline({ owners, events, scope }: TimelineInput, entityIds: ReadonlySet<string>): TimelineItem[] {
+export function buildTimeline({ owners, events, scope }: TimelineInput, entityIds: ReadonlySet<string>): MergedTimelineItem[] {
   // Each fact's event: its owner is a member and the dates are equal.
   const eventFacts = new Map<SharedEvent, Placed[]>();
   const eventOf = new Map<Fact, SharedEvent>();
@@ -146,7 +158,7 @@ export function buildTimeline({ owners, events, scope }: TimelineInput, entityId
     eventFacts.set(event, placed);
   }
 
-  const items: TimelineItem[] = [];
+  const items: MergedTimelineItem[] = [];
   const shown = new Set<SharedEvent>();
   for (const owner of owners) {
     if (!scope.has(ownerKey(owner.kind, owner.id))) continue;

@@ -23,18 +23,15 @@ export interface PageTimeline {
 }
 
 /**
- * An item as the background sends it: sources by register id, and an
- * account's text left out where it is the item's own. Most items cite
- * sources other items cite too, each item lists them twice (its own list and
- * its sourcing), and a fact of its own repeats its text as its one account:
- * sent whole, the article's timeline was 321 KB of JSON, which the browser
- * serialises and parses on both sides of a message (now about 130 KB).
+ * An item as the background sends it: its sources by register id. The
+ * browser serialises a message and parses it again, on both sides, at a cost
+ * that grows with its length: the article's print page waited 12-20 ms for
+ * the 174 KB timeline even when warm, about twice that when opening (trace
+ * of 2 December 2026). So the answer carries what pages show and no more:
+ * each source once, and not the merged wordings (`accounts`, 37% of it),
+ * which no page shows. Whole, the article's timeline was 321 KB.
  */
-export type TimelineWireItem = Omit<TimelineItem, 'sources' | 'sourcing' | 'accounts'> & {
-  accounts: (Omit<TimelineItem['accounts'][number], 'text'> & { text?: string })[];
-  sources: string[];
-  sourcing: Omit<TimelineItem['sourcing'], 'sources'> & { sources: string[] };
-};
+export type TimelineWireItem = Omit<TimelineItem, 'sources'> & { sources: string[] };
 
 /** What the background sends: plain data, as a message can carry it. */
 export interface TimelineData {
@@ -61,12 +58,7 @@ export function timelineData(set: AnnotationSet, entityIds: readonly string[], n
       return source.id;
     });
   return {
-    items: items.map((item) => ({
-      ...item,
-      accounts: item.accounts.map(({ text, ...account }) => (text === item.text ? account : { ...account, text })),
-      sources: ids(item.sources),
-      sourcing: { ...item.sourcing, sources: ids(item.sourcing.sources) },
-    })),
+    items: items.map(({ accounts, ...item }): TimelineWireItem => ({ ...item, sources: ids(item.sources) })),
     entities: [...named].map((id) => entities.get(id)).filter((e): e is TimelineEntity => e !== undefined),
     sources: [...sources.values()],
   };
@@ -79,14 +71,8 @@ export function fromTimelineData(data: TimelineData, report: TimelineReport): Pa
   const items: TimelineItem[] = [];
   for (const item of data.items) {
     const sources = lookup(item.sources);
-    const cited = lookup(item.sourcing.sources);
-    if (![...sources, ...cited].every((source): source is Source => source !== undefined)) return null;
-    items.push({
-      ...item,
-      accounts: item.accounts.map((account) => ({ ...account, text: account.text ?? item.text })),
-      sources: sources as Source[],
-      sourcing: { ...item.sourcing, sources: cited as Source[] },
-    });
+    if (!sources.every((source): source is Source => source !== undefined)) return null;
+    items.push({ ...item, sources });
   }
   const entities = new Map(data.entities.map((e) => [e.id, e]));
   const found = report.entities.map((e) => entities.get(e.id)).filter((e): e is TimelineEntity => e !== undefined);
