@@ -114,9 +114,11 @@ describe('the print records the background sends', () => {
     expect(isPrintRecords(records)).toBe(true);
   });
 
-  it('leave out what the print page never shows: the entities’ dated facts and roles, and sources only those cite', () => {
+  it('leave out what the print page never shows: dated facts, the entities’ roles, the notes’ anchors, and sources only those cite', () => {
     const records = printRecords(annotationSet, ids.entityIds, ids.noteIds);
     expect(records.entities.every((e) => !('facts' in e) && !('roles' in e) && !('surfaceForms' in e))).toBe(true);
+    expect(records.notes.length).toBe(ids.noteIds.length);
+    expect(records.notes.every((n) => !('facts' in n) && !('targets' in n) && !('entities' in n))).toBe(true);
     const whole = pageRecords(annotationSet, ids.entityIds, ids.noteIds);
     expect(records.sources.length).toBeLessThan(whole.sources.length);
     expect(JSON.stringify(records).length).toBeLessThan(JSON.stringify(whole).length);

@@ -8,11 +8,11 @@
  * a paragraph it does not belong to.
  */
 import { registerLookup } from '../../shared/annotations/fact-sourcing';
-import type { PrintRecords } from './print-records';
-import type { EntityType, Note, Source, SummaryPoint, TextDirection } from '../../shared/annotations/types';
+import { endnoteRecord, type EndnoteRecord, type PrintRecords } from './print-records';
+import type { EntityType, Source, SummaryPoint, TextDirection } from '../../shared/annotations/types';
 
 /** A note as the print page shows it: its sources looked up in the register. */
-export type PrintNote = Omit<Note, 'sources'> & { sources: Source[] };
+export type PrintNote = Omit<EndnoteRecord, 'sources'> & { sources: Source[] };
 import type { PageReport } from '../../shared/messages';
 import type { ArticleText, BlockKind } from '../../shared/article-text';
 import { compareNames } from '../../shared/compare-text';
@@ -59,7 +59,7 @@ export interface PrintModel {
 
 export function buildPrintModel(text: ArticleText, report: PageReport, set: PrintRecords): PrintModel {
   const lookup = registerLookup(set.sources);
-  const withSources = (n: Note): PrintNote => ({ ...n, sources: n.sources.map(lookup).filter((s): s is Source => s !== undefined) });
+  const withSources = (n: EndnoteRecord): PrintNote => ({ ...endnoteRecord(n), sources: n.sources.map(lookup).filter((s): s is Source => s !== undefined) });
   const notesById = new Map(set.notes.map((n) => [n.id, withSources(n)]));
   const entitiesById = new Map(set.entities.map((e) => [e.id, e]));
   const article = report.article;
