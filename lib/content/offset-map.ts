@@ -1,6 +1,7 @@
 /**
  * The offset mapping of the text index (text-index.ts): writes the
- * rendered text nodes the walk finds (rendered-text.ts) into one
+ * entries the walk finds (rendered-text.ts: text nodes, and plain blocks
+ * read whole) into one
  * normalised string (normalize.ts), remembering where each character came
  * from, and maps string offsets back to DOM points (toRange) and DOM points
  * to string offsets (offsetOf).
@@ -8,19 +9,20 @@
  * Whitespace runs collapse to one space, a block boundary is one space, and
  * the text is trimmed.
  *
- * Where the characters of a text node went: the node owns the output span
- * [start, end); within it, output position p came from node offset
- * raw + (p - out) for the last break (out, raw) at or before p. The first
+ * Where the characters of an entry went: the entry owns the output span
+ * [start, end); within it, output position p came from offset
+ * raw + (p - out) in the entry's text for the last break (out, raw) at or
+ * before p. The first
  * break is (start, raw0); a span needs more only where that difference
  * changes (collapsed whitespace, dropped characters), which is rare, so
  * spans are kept in parallel arrays with extra breaks in a side map: a long
- * page's twenty thousand text nodes allocate almost nothing each. A span
- * names its node by number, not by reference: text-node-finder.ts finds
- * the node again, and says why.
+ * page's twenty thousand entries allocate almost nothing each. A span
+ * names its entry by number, not by reference: text-node-finder.ts finds
+ * the entry again, and says why.
  */
 import { ASCII_WORDS, normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from '../shared/text/normalize';
-import type { RenderedTextSink } from './rendered-text';
-import { keepsNode, NODE_KEEPING, type TextNodeFinder, textNodeFinder } from './text-node-finder';
+import { LONG_TEXT_CHARS, type RenderedTextSink, type WalkEntry } from './rendered-text';
+import { charPoint, keepsNode, NODE_KEEPING, type TextNodeFinder, textNodeFinder } from './text-node-finder';
 
 /** Lookups between the written text and the DOM. */
 export interface OffsetMap {
@@ -31,9 +33,9 @@ export interface OffsetMap {
   offsetOf(node: Node, offset: number): number;
 }
 
-/** Writes text nodes into the normalised string and its span table; `finish` gives the lookups. */
+/** Writes the walk's entries into the normalised string and its span table; `finish` gives the lookups. */
 export class OffsetMapWriter implements RenderedTextSink {
-  /** Per span: its text node, as the ordinal of the node among those written (0 for the first). */
+  /** Per span: its entry, as the ordinal of the entry among those written (0 for the first). */
   private readonly spanOrdinal: number[] = [];
   private readonly spanStart: number[] = [];
   private readonly spanEnd: number[] = [];
@@ -41,15 +43,17 @@ export class OffsetMapWriter implements RenderedTextSink {
   /** Span index → further breaks as flat pairs (out, raw), for the few spans that have them. */
   private readonly extraBreaks = new Map<number, number[]>();
   /*
-   * Per text node written (by ordinal): the text's length when it began
-   * (where offsetOf puts a node that wrote nothing), and the node's own
-   * length (a node found again with another length means the page changed
+   * Per entry written (by ordinal): the text's length when it began
+   * (where offsetOf puts an entry that wrote nothing), and the entry's own
+   * length (an entry found again with another length means the page changed
    * since: the lookups then place nothing rather than guess).
    */
   private readonly nodeStart: number[] = [];
   private readonly nodeLength: number[] = [];
-  /** The text nodes kept (text-node-finder.ts says which, and why not all; decision 0036). */
-  private readonly checkpoints: Text[] = [];
+  /** The entries kept (text-node-finder.ts says which, and why not all; decision 0036). */
+  private readonly checkpoints: WalkEntry[] = [];
+  /** Every plain block written, with its ordinal (all are held: text-node-finder.ts, decision 0037). */
+  private readonly blocks = new Map<Element, number>();
   /** The text written since the last compact(), in pieces, and the text before it, in chunks of a step each. */
   private parts: string[] = [];
   private readonly chunks: string[] = [];
@@ -69,7 +73,15 @@ export class OffsetMapWriter implements RenderedTextSink {
   private ordinal = -1;
   private currentSpan = -1;
 
-  constructor(private readonly keeping = NODE_KEEPING) {}
+  /**
+   * `maxBlockChars`: the longest plain block written whole (rendered-text.ts);
+   * at most the longest text node the caller accepts, so that a block never
+   * counts as a node longer than that.
+   */
+  constructor(
+    private readonly keeping = NODE_KEEPING,
+    readonly maxBlockChars = LONG_TEXT_CHARS,
+  ) {}
 
   boundary(): void {
     if (!this.spacePending) {
@@ -79,8 +91,17 @@ export class OffsetMapWriter implements RenderedTextSink {
   }
 
   text(textNode: Text): void {
-    this.beginNode(textNode);
-    const data = textNode.data;
+    this.write(textNode, textNode.data);
+  }
+
+  block(el: Element, text: string): void {
+    this.write(el, text);
+    this.blocks.set(el, this.ordinal);
+  }
+
+  /** An entry's text, offsets in it counted from its start (a block's: in its textContent). */
+  private write(entry: WalkEntry, data: string): void {
+    this.beginNode(entry, data.length);
     // Whitespace at the ends (indentation between tags, the space before a
     // link) becomes a pending space; what lies between is, in the common
     // case, words with single spaces that map one to one: copied whole.
@@ -100,8 +121,8 @@ export class OffsetMapWriter implements RenderedTextSink {
 
   /** A text node too long for one step, in pieces (character by character: such nodes are rare). */
   *longText(textNode: Text, pieceChars: number): Generator<void, void> {
-    this.beginNode(textNode);
     const data = textNode.data;
+    this.beginNode(textNode, data.length);
     for (let from = 0; from < data.length; from += pieceChars) {
       this.addMixedText(data, from, Math.min(data.length, from + pieceChars));
       this.compact();
@@ -124,15 +145,14 @@ export class OffsetMapWriter implements RenderedTextSink {
   finish(root: Element): OffsetMap {
     this.compact();
     const text = this.chunks.join('');
-    const finder = textNodeFinder(root, this.checkpoints, this.nodeLength, this.keeping);
+    const finder = textNodeFinder(root, this.checkpoints, this.nodeLength, this.blocks, this.keeping, this.maxBlockChars);
     return spanLookup(text, finder, this.spanOrdinal, this.spanStart, this.spanEnd, this.spanRaw0, this.extraBreaks, this.nodeStart);
   }
 
-  private beginNode(textNode: Text): void {
-    const length = textNode.length;
+  private beginNode(entry: WalkEntry, length: number): void {
     if (length > this.longestNode) this.longestNode = length;
     const ordinal = ++this.ordinal;
-    if (keepsNode(ordinal, this.keeping)) this.checkpoints.push(textNode);
+    if (keepsNode(ordinal, this.keeping)) this.checkpoints.push(entry);
     this.nodeStart.push(this.length);
     this.nodeLength.push(length);
     this.currentSpan = -1;
@@ -255,7 +275,7 @@ function spanLookup(
 ): OffsetMap {
   const spanCount = spanOrdinal.length;
 
-  /** The span of the text node with this ordinal, or -1 if it wrote nothing (spans are in ordinal order). */
+  /** The span of the entry with this ordinal, or -1 if it wrote nothing (spans are in ordinal order). */
   const spanOfOrdinal = (ordinal: number): number => {
     let lo = 0;
     let hi = spanCount - 1;
@@ -324,24 +344,28 @@ function spanLookup(
       if (last < first) return null;
       const e = Math.min(end, spanEnd[last]);
       if (s >= e) return null;
-      const startNode = finder.nodeAt(spanOrdinal[first]);
-      const endNode = finder.nodeAt(spanOrdinal[last]);
-      if (!startNode || !endNode) return null;
-      const range = startNode.ownerDocument.createRange();
-      range.setStart(startNode, rawOf(first, s));
-      range.setEnd(endNode, rawOf(last, e - 1) + 1);
+      const startEntry = finder.entryAt(spanOrdinal[first]);
+      const endEntry = finder.entryAt(spanOrdinal[last]);
+      // The first character's place, and the last one's (a block's characters are in its text nodes).
+      const from = startEntry && charPoint(startEntry, rawOf(first, s));
+      const to = endEntry && charPoint(endEntry, rawOf(last, e - 1));
+      if (!from || !to) return null;
+      const range = from[0].ownerDocument.createRange();
+      range.setStart(from[0], from[1]);
+      range.setEnd(to[0], to[1] + 1);
       return range;
     },
     offsetOf(target, offset) {
-      const ordinal = finder.ordinalOf(target);
-      if (ordinal < 0) return -1;
+      const at = finder.locate(target, offset);
+      if (!at) return -1;
+      const { ordinal, raw } = at;
       const index = spanOfOrdinal(ordinal);
-      // A node that wrote nothing (whitespace only) is where the text was when it began.
+      // An entry that wrote nothing (whitespace only) is where the text was when it began.
       if (index < 0) return nodeStart[ordinal];
-      // The last run starting at or before `offset`; offsets in dropped or
+      // The last run starting at or before `raw`; offsets in dropped or
       // collapsed characters map to the next character written.
-      const k = lastBreakAtOrBefore(index, offset, 1);
-      const p = breakAt(index, k, 0) + Math.max(0, offset - breakAt(index, k, 1));
+      const k = lastBreakAtOrBefore(index, raw, 1);
+      const p = breakAt(index, k, 0) + Math.max(0, raw - breakAt(index, k, 1));
       const next = k + 1 < breakCount(index) ? breakAt(index, k + 1, 0) : spanEnd[index];
       return Math.min(p, next);
     },

@@ -13,7 +13,7 @@
  */
 import type { IndexedText } from '../shared/text/indexed-text';
 import { type OffsetMap, OffsetMapWriter } from './offset-map';
-import { walkRenderedText } from './rendered-text';
+import { LONG_TEXT_CHARS, walkRenderedText } from './rendered-text';
 import type { NodeKeeping } from './text-node-finder';
 
 /** The article's text, indexed (IndexedText is what anchoring needs of it). */
@@ -38,8 +38,10 @@ export interface TextIndexOptions {
   maxChars?: number;
   /** Stop at a text node longer than this (see annotate-page.ts, MAX_NODE_CHARS). */
   maxNodeChars?: number;
-  /** Which text nodes the index keeps (tests keep few, so small pages find nodes again). */
+  /** Which entries the index keeps (tests keep few, so small pages find entries again). */
   keeping?: NodeKeeping;
+  /** Read plain blocks whole (rendered-text.ts); false reads every text node (tests compare the two). */
+  plainBlocks?: boolean;
 }
 
 /** Builds the index in one go. Cost is linear in the text length. */
@@ -56,7 +58,8 @@ export function buildTextIndex(root: Element, options: TextIndexOptions = {}): T
 export function* textIndexSteps(root: Element, options: TextIndexOptions = {}): Generator<void, TextIndex> {
   const maxChars = options.maxChars ?? Infinity;
   const maxNodeChars = options.maxNodeChars ?? Infinity;
-  const writer = new OffsetMapWriter(options.keeping);
+  // A block no longer than the longest node accepted, so that it never counts as a node too long.
+  const writer = new OffsetMapWriter(options.keeping, options.plainBlocks === false ? 0 : Math.min(LONG_TEXT_CHARS, maxNodeChars));
   const tooLong = () => writer.length > maxChars || writer.longestNode > maxNodeChars;
   const walk = walkRenderedText(root, writer);
   for (let step = walk.next(); !step.done; step = walk.next()) {

@@ -1,19 +1,20 @@
 /**
- * The text nodes of a text index, found again on demand. The offset map
- * (offset-map.ts) numbers the text nodes it writes in walk order (their
+ * The entries of a text index (text nodes, and plain blocks read whole:
+ * rendered-text.ts), found again on demand. The offset map
+ * (offset-map.ts) numbers the entries it writes in walk order (their
  * ordinals) and keeps a reference to only some of them, the checkpoints
  * (NODE_KEEPING); any other is found by walking on from the checkpoint
  * before it (renderedTextAfter), and each stretch between checkpoints is
  * walked once and cached.
  *
  * The page may have changed since the walk: a stretch whose checkpoint has
- * left the root, or whose nodes have other lengths than when they were
+ * left the root, or whose entries have other lengths than when they were
  * written, is not found at all (the lookups then place nothing, and the
  * page watcher re-annotates).
  */
-import { renderedTextAfter } from './rendered-text';
+import { entryOf, renderedTextAfter, type WalkEntry } from './rendered-text';
 
-/** Which text nodes are kept: all of the first `kept`, then every `every`-th. */
+/** Which entries are kept: all of the first `kept`, then every `every`-th. */
 export interface NodeKeeping {
   readonly kept: number;
   readonly every: number;
@@ -30,85 +31,142 @@ export interface NodeKeeping {
  */
 export const NODE_KEEPING: NodeKeeping = { kept: 1024, every: 64 };
 
-/** Is the text node with this ordinal a checkpoint? */
+/** Is the entry with this ordinal a checkpoint? */
 export function keepsNode(ordinal: number, { kept, every }: NodeKeeping): boolean {
   return ordinal < kept || (ordinal - kept) % every === 0;
 }
 
 export interface TextNodeFinder {
-  /** The text node with this ordinal (0 for the first written), or null if it cannot be found again. */
-  nodeAt(ordinal: number): Text | null;
-  /** The ordinal of a written text node, or -1 (not a written node, or not found again). */
-  ordinalOf(node: Node): number;
+  /** The entry with this ordinal (0 for the first written), or null if it cannot be found again. */
+  entryAt(ordinal: number): WalkEntry | null;
+  /** A DOM point in a written entry: the entry's ordinal and the offset in its text; null if not written or not found again. */
+  locate(node: Node, offset: number): { ordinal: number; raw: number } | null;
+}
+
+const entryLength = (entry: WalkEntry): number => (entry.nodeType === 3 ? (entry as Text).length : (entry.textContent?.length ?? 0));
+
+/** The text node and offset of character `raw` of an entry's text, or null past its end. */
+export function charPoint(entry: WalkEntry, raw: number): [Text, number] | null {
+  if (entry.nodeType === 3) return [entry as Text, raw];
+  const walker = entry.ownerDocument.createTreeWalker(entry, 4 /* NodeFilter.SHOW_TEXT */);
+  let at = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (raw < at + node.length) return [node, raw - at];
+    at += node.length;
+  }
+  return null;
+}
+
+/** The offset in a block's text of a point in one of its text nodes. */
+function offsetInBlock(block: Element, node: Text, offset: number): number {
+  const walker = block.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+  let at = 0;
+  for (let n = walker.nextNode(); n && n !== node; n = walker.nextNode()) at += (n as Text).length;
+  return at + offset;
 }
 
 /**
- * How far back ordinalOf looks for a checkpoint, in text nodes of the DOM:
- * a rendered node is at most `every` of them past its checkpoint, plus the
- * skipped ones between (scripts, hidden subtrees). A node further back is
- * treated as not in the index, so a hit test (on every pointer move) past
- * the end of a cut-short index costs a millisecond or two at worst, not
- * tens (bench:text-index on the 10 MB page, 2026-12-02).
+ * How far back a text node's lookup looks for a known entry (a checkpoint
+ * or a plain block), in steps through the DOM: a text entry is at most
+ * `every` entries past its checkpoint, plus the elements around them. A
+ * node further back is treated as not in the index, so a hit test (on every
+ * pointer move) past the end of a cut-short index costs a millisecond or two
+ * at worst, not tens (bench:text-index on the 10 MB page, 2026-12-02).
  */
-const MAX_TEXT_NODES_BACK = 1_000;
+const MAX_NODES_BACK = 1_000;
 
-/** `checkpoints`: the kept nodes, in order; `nodeLength`: every written node's length, by ordinal. */
+/**
+ * `checkpoints`: the kept entries, in order; `nodeLength`: every written
+ * entry's length, by ordinal; `blocks`: every plain block written, with its
+ * ordinal; `maxBlockChars`: as the writer's (the walk must split the page
+ * into the same entries again).
+ *
+ * Plain blocks are all held (decision 0037): a block is found by its
+ * element, and a hit test in one needs no walk. They are far fewer than
+ * text nodes (1,556 on the bench's 1 MB page of 20,393 text nodes; 10,000
+ * on its 200,000-node page). Found by walking back and forth instead, 2,000
+ * lookups on that page took 655-704 ms (in document order by
+ * `compareDocumentPosition`, which Chromium answers by counting siblings:
+ * 18 µs a call among 10,000 paragraphs).
+ */
 export function textNodeFinder(
   root: Element,
-  checkpoints: readonly Text[],
+  checkpoints: readonly WalkEntry[],
   nodeLength: readonly number[],
+  blocks: ReadonlyMap<Element, number>,
   { kept, every }: NodeKeeping,
+  maxBlockChars: number,
 ): TextNodeFinder {
-  const stretches: (Text[] | null)[] = [];
-  // Made on the first hit test: the article's first pass only asks for nodes.
-  let checkpointAt: Map<Node, number> | undefined;
+  const stretches: (WalkEntry[] | null)[] = [];
+  const blockAt = new Map<number, Element>();
+  for (const [block, ordinal] of blocks) blockAt.set(ordinal, block);
+  // Made on the first hit test: the article's first pass only asks for entries.
+  let checkpointOrdinal: Map<Node, number> | undefined;
+  const knownOrdinal = (node: Node): number | undefined => checkpointOrdinal!.get(node) ?? blocks.get(node as Element);
 
-  // Checkpoint k >= kept starts a stretch of `every` nodes; k < kept is a stretch of one.
+  // Checkpoint k >= kept starts a stretch of `every` entries; k < kept is a stretch of one.
   const firstOrdinal = (k: number) => kept + (k - kept) * every;
 
-  /** A kept node, if it is still in the root with the length it had. */
-  const keptNode = (ordinal: number): Text | null => {
-    const node = checkpoints[ordinal];
-    return node.length === nodeLength[ordinal] && root.contains(node) ? node : null;
-  };
+  /** An entry held by reference, if it is still in the root with the length it had. */
+  const heldEntry = (entry: WalkEntry, ordinal: number): WalkEntry | null =>
+    entryLength(entry) === nodeLength[ordinal] && root.contains(entry) ? entry : null;
 
-  /** The nodes from checkpoint k (k >= kept) to the next, or null if the page changed since. */
-  const stretch = (k: number): Text[] | null => {
+  /** The entries from checkpoint k (k >= kept) to the next, or null if the page changed since. */
+  const stretch = (k: number): WalkEntry[] | null => {
     if (stretches[k] !== undefined) return stretches[k];
     const first = firstOrdinal(k);
     const count = Math.min(every, nodeLength.length - first);
-    const rest = renderedTextAfter(root, checkpoints[k], count - 1);
-    let nodes: Text[] | null = rest && [checkpoints[k], ...rest];
-    if (nodes && (nodes.length < count || nodes.some((node, i) => node.length !== nodeLength[first + i]))) nodes = null;
-    return (stretches[k] = nodes);
+    const rest = renderedTextAfter(root, checkpoints[k], count - 1, maxBlockChars);
+    let entries: WalkEntry[] | null = rest && [checkpoints[k], ...rest];
+    if (entries && (entries.length < count || entries.some((entry, i) => entryLength(entry) !== nodeLength[first + i]))) entries = null;
+    return (stretches[k] = entries);
   };
 
-  /** The checkpoint at or before `node` in document order, or -1. */
-  const checkpointBefore = (node: Text): number => {
-    checkpointAt ??= new Map<Node, number>(checkpoints.map((node, k) => [node, k]));
-    const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    walker.currentNode = node;
-    for (let n: Node | null = node, i = 0; n && i < MAX_TEXT_NODES_BACK; n = walker.previousNode(), i++) {
-      const k = checkpointAt.get(n);
-      if (k !== undefined) return k;
+  const entryAt = (ordinal: number): WalkEntry | null => {
+    if (ordinal < 0 || ordinal >= nodeLength.length) return null;
+    const block = blockAt.get(ordinal);
+    if (block) return heldEntry(block, ordinal);
+    if (ordinal < kept) return heldEntry(checkpoints[ordinal], ordinal);
+    const k = kept + Math.floor((ordinal - kept) / every);
+    return stretch(k)?.[ordinal - firstOrdinal(k)] ?? null;
+  };
+
+  /** The node before `node` in document order, not looking inside a known entry. */
+  const previous = (node: Node): Node | null => {
+    let prev = node.previousSibling;
+    if (!prev) return node.parentNode === root ? null : node.parentNode;
+    while (prev.lastChild && knownOrdinal(prev) === undefined) prev = prev.lastChild;
+    return prev;
+  };
+
+  /** A text entry's ordinal: from the nearest known entry before it, on through the entries after that. */
+  const textOrdinal = (text: Text): number => {
+    checkpointOrdinal ??= new Map<Node, number>(checkpoints.map((entry, k) => [entry, k < kept ? k : firstOrdinal(k)]));
+    for (let n: Node | null = text, i = 0; n && i < MAX_NODES_BACK; n = previous(n), i++) {
+      const from = knownOrdinal(n);
+      if (from === undefined) continue;
+      // The text lies before the next known entry (else the walk back had met that one first).
+      if (entryAt(from) === text) return from;
+      for (let ordinal = from + 1; ordinal < nodeLength.length && !keepsNode(ordinal, { kept, every }) && !blockAt.has(ordinal); ordinal++) {
+        if (entryAt(ordinal) === text) return ordinal;
+      }
+      return -1;
     }
     return -1;
   };
 
   return {
-    nodeAt(ordinal) {
-      if (ordinal < 0 || ordinal >= nodeLength.length) return null;
-      if (ordinal < kept) return keptNode(ordinal);
-      const k = kept + Math.floor((ordinal - kept) / every);
-      return stretch(k)?.[ordinal - firstOrdinal(k)] ?? null;
-    },
-    ordinalOf(node) {
-      if (node.nodeType !== 3 /* Node.TEXT_NODE */) return -1;
-      const k = checkpointBefore(node as Text);
-      // A node before the first stretch is either a kept node or not in the index.
-      if (k < kept) return k >= 0 && checkpoints[k] === node && keptNode(k) ? k : -1;
-      const i = stretch(k)?.indexOf(node as Text) ?? -1;
-      return i < 0 ? -1 : firstOrdinal(k) + i;
+    entryAt,
+    locate(node, offset) {
+      if (node.nodeType !== 3 /* Node.TEXT_NODE */ || !root.contains(node)) return null;
+      const entry = entryOf(root, node as Text, maxBlockChars);
+      if (entry === node) {
+        const ordinal = textOrdinal(node as Text);
+        return ordinal < 0 ? null : { ordinal, raw: offset };
+      }
+      const ordinal = blocks.get(entry as Element);
+      if (ordinal === undefined || entryAt(ordinal) !== entry) return null;
+      return { ordinal, raw: offsetInBlock(entry as Element, node as Text, offset) };
     },
   };
 }

@@ -109,9 +109,12 @@ describe('randomised mangling of the article', () => {
       splitAndWrap(root, random);
       const context = `case ${c} (seed ${SEED})`;
 
-      // The index finds most nodes again from a checkpoint (text-node-finder.ts): vary which it keeps.
+      // The index finds most entries again from a checkpoint (text-node-finder.ts): vary which it keeps,
+      // and whether it reads plain blocks whole (rendered-text.ts), which must give the same text.
       const keeping = [NODE_KEEPING, { kept: 0, every: 1 }, { kept: 0, every: 2 }, { kept: 3, every: 5 }, { kept: 10, every: 16 }][c % 5];
-      const index = buildTextIndex(root, { keeping });
+      const plainBlocks = Math.floor(c / 5) % 2 === 0;
+      const index = buildTextIndex(root, { keeping, plainBlocks });
+      if (plainBlocks) expect(index.text, context).toBe(buildTextIndex(root, { plainBlocks: false }).text);
       const mentions = mentionsOf(index);
       for (const m of mentions) {
         const range = index.toRange(m.start, m.end)!;
