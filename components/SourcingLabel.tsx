@@ -1,11 +1,8 @@
-import type { FactSourcing } from '../lib/shared/annotations/fact-sourcing';
-
-/** What the label reads: a fact's sourcing, with or without its list of sources. */
-type Counted = Pick<FactSourcing, 'independent' | 'officialOnly'>;
+import type { ItemSourcing } from '../lib/extension/timeline/build-timeline';
 import { t } from '../lib/shared/i18n';
 
 export interface SourcingLabelProps {
-  sourcing: Counted;
+  sourcing: ItemSourcing;
 }
 
 /** How solid an item is: "1 source", "3 sources", and whether only official accounts back it. */

@@ -52,8 +52,8 @@ export class OffsetMapWriter implements RenderedTextSink {
   private readonly nodeLength: number[] = [];
   /** The entries kept (text-node-finder.ts says which, and why not all; decision 0036). */
   private readonly checkpoints: WalkEntry[] = [];
-  /** Every plain block written, with its ordinal (all are held: text-node-finder.ts, decision 0037). */
-  private readonly blocks = new Map<Element, number>();
+  /** Every plain block written, by ordinal (all are held: text-node-finder.ts, decision 0037). */
+  private readonly blocks = new Map<number, Element>();
   /** The text written since the last compact(), in pieces, and the text before it, in chunks of a step each. */
   private parts: string[] = [];
   private readonly chunks: string[] = [];
@@ -96,7 +96,7 @@ export class OffsetMapWriter implements RenderedTextSink {
 
   block(el: Element, text: string): void {
     this.write(el, text);
-    this.blocks.set(el, this.ordinal);
+    this.blocks.set(this.ordinal, el);
   }
 
   /** An entry's text, offsets in it counted from its start (a block's: in its textContent). */

@@ -77,7 +77,7 @@ const MAX_NODES_BACK = 1_000;
 
 /**
  * `checkpoints`: the kept entries, in order; `nodeLength`: every written
- * entry's length, by ordinal; `blocks`: every plain block written, with its
+ * entry's length, by ordinal; `blockAt`: every plain block written, by
  * ordinal; `maxBlockChars`: as the writer's (the walk must split the page
  * into the same entries again).
  *
@@ -94,16 +94,16 @@ export function textNodeFinder(
   root: Element,
   checkpoints: readonly WalkEntry[],
   nodeLength: readonly number[],
-  blocks: ReadonlyMap<Element, number>,
-  { kept, every }: NodeKeeping,
+  blockAt: ReadonlyMap<number, Element>,
+  keeping: NodeKeeping,
   maxBlockChars: number,
 ): TextNodeFinder {
+  const { kept, every } = keeping;
   const stretches: (WalkEntry[] | null)[] = [];
-  const blockAt = new Map<number, Element>();
-  for (const [block, ordinal] of blocks) blockAt.set(ordinal, block);
   // Made on the first hit test: the article's first pass only asks for entries.
   let checkpointOrdinal: Map<Node, number> | undefined;
-  const knownOrdinal = (node: Node): number | undefined => checkpointOrdinal!.get(node) ?? blocks.get(node as Element);
+  let blockOrdinal: Map<Node, number> | undefined;
+  const knownOrdinal = (node: Node): number | undefined => checkpointOrdinal!.get(node) ?? blockOrdinal!.get(node);
 
   // Checkpoint k >= kept starts a stretch of `every` entries; k < kept is a stretch of one.
   const firstOrdinal = (k: number) => kept + (k - kept) * every;
@@ -142,13 +142,12 @@ export function textNodeFinder(
 
   /** A text entry's ordinal: from the nearest known entry before it, on through the entries after that. */
   const textOrdinal = (text: Text): number => {
-    checkpointOrdinal ??= new Map<Node, number>(checkpoints.map((entry, k) => [entry, k < kept ? k : firstOrdinal(k)]));
     for (let n: Node | null = text, i = 0; n && i < MAX_NODES_BACK; n = previous(n), i++) {
       const from = knownOrdinal(n);
       if (from === undefined) continue;
       // The text lies before the next known entry (else the walk back had met that one first).
       if (entryAt(from) === text) return from;
-      for (let ordinal = from + 1; ordinal < nodeLength.length && !keepsNode(ordinal, { kept, every }) && !blockAt.has(ordinal); ordinal++) {
+      for (let ordinal = from + 1; ordinal < nodeLength.length && !keepsNode(ordinal, keeping) && !blockAt.has(ordinal); ordinal++) {
         if (entryAt(ordinal) === text) return ordinal;
       }
       return -1;
@@ -160,12 +159,14 @@ export function textNodeFinder(
     entryAt,
     locate(node, offset) {
       if (node.nodeType !== 3 /* Node.TEXT_NODE */ || !root.contains(node)) return null;
+      checkpointOrdinal ??= new Map<Node, number>(checkpoints.map((entry, k) => [entry, k < kept ? k : firstOrdinal(k)]));
+      blockOrdinal ??= new Map<Node, number>(Array.from(blockAt, ([ordinal, block]) => [block, ordinal]));
       const entry = entryOf(root, node as Text, maxBlockChars);
       if (entry === node) {
         const ordinal = textOrdinal(node as Text);
         return ordinal < 0 ? null : { ordinal, raw: offset };
       }
-      const ordinal = blocks.get(entry as Element);
+      const ordinal = blockOrdinal.get(entry);
       if (ordinal === undefined || entryAt(ordinal) !== entry) return null;
       return { ordinal, raw: offsetInBlock(entry as Element, node as Text, offset) };
     },
