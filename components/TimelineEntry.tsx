@@ -24,14 +24,14 @@ export default function TimelineEntry({ item, entities, revealable, onReveal, sh
       </time>
       <p class="tl-item__text" lang={item.lang} dir={item.dir ?? 'auto'}>
         {item.text}
-        {item.singleSource && <span class="tag tag--caveat"> {t('singleSourceTag')}</span>}
+        {item.singleSource && <span class="tag tag--caveat">{` ${t('singleSourceTag')}`}</span>}
       </p>
-      <p class="tl-item__meta">
+      <p class="tl-item__meta sourcing">
         <SourcingLabel sourcing={item.sourcing} />
       </p>
       {concerned.length > 0 && (
         <p class="tl-item__entities">
-          <span class="visually-hidden">{t('timelineConcerns')} </span>
+          <span class="visually-hidden">{`${t('timelineConcerns')} `}</span>
           {concerned.map((entity) =>
             onReveal && revealable.has(entity.id) ? (
               <button
