@@ -17,6 +17,8 @@ export interface StressLoad {
   probe: ProbeSummary;
   /** ms from load to Backstory's annotated mark, if the page could see it. */
   annotatedAfterLoadMs: number | null;
+  /** Backstory's first line, ms after the load event (null without Backstory, or if it never started). */
+  startAfterLoadMs: number | null;
   /** When the page's worst timer gap ended, ms after Backstory's first line (null without Backstory): places the gap against its work. */
   worstTimerGapEndedAfterStartMs: number | null;
   /** The annotated mark, ms after Backstory's first line. */
@@ -61,6 +63,12 @@ export interface StressLoadOptions {
   timeoutMs: number;
   /** Without Backstory: the window to measure (the with-run's length). */
   fixedWindowMs?: number;
+  /**
+   * Without Backstory: when its pair with Backstory reached Backstory's
+   * first line, ms after the load event, so the page's timers are read
+   * from the same moment in both (`timerWorstSinceBackstoryMs`).
+   */
+  backstoryStartAfterLoadMs?: number | null;
   trace: boolean;
   /** Keep the trace here (open in DevTools), if given. */
   tracePath?: string;
@@ -247,10 +255,14 @@ export async function measureStressLoad(browser: Browser, options: StressLoadOpt
         };
       }
     }
+    const offset = options.backstoryStartAfterLoadMs;
+    const since = result.startAt ?? (offset === undefined || offset === null ? null : probe.loadAt + offset);
+    const summary = summarizeProbe(probe, from, to, since);
     return {
-      probe: summarizeProbe(probe, from, to),
+      probe: summary,
       annotatedAfterLoadMs: result.markAt === null ? null : result.markAt - probe.loadAt,
-      worstTimerGapEndedAfterStartMs: result.startAt === null ? null : summarizeProbe(probe, from, to).timerWorstEndedAt - result.startAt,
+      startAfterLoadMs: result.startAt === null ? null : result.startAt - probe.loadAt,
+      worstTimerGapEndedAfterStartMs: result.startAt === null ? null : summary.timerWorstEndedAt - result.startAt,
       annotatedAfterStartMs: result.startAt === null || result.markAt === null ? null : result.markAt - result.startAt,
       detail: result.detail,
       backstoryTasks,

@@ -44,8 +44,14 @@ export interface ProbeData {
   stormTo: number;
 }
 
-/** The figures of one window [from, to] (ms on the page's clock). */
-export function summarizeProbe(data: ProbeData, from: number, to: number) {
+/**
+ * The figures of one window [from, to] (ms on the page's clock).
+ * `backstoryFrom`, Backstory's first line on the same clock (for a load
+ * without Backstory, the same moment after the load event as in its pair),
+ * gives the page's worst timer wait from then on: a gap that started before
+ * it counts only from it, since until then Backstory's code had not run.
+ */
+export function summarizeProbe(data: ProbeData, from: number, to: number, backstoryFrom: number | null = null) {
   const pairs = (flat: number[]) => {
     const out: [number, number][] = [];
     for (let i = 0; i < flat.length; i += 2) if (flat[i] >= from && flat[i] <= to) out.push([flat[i], flat[i + 1]]);
@@ -55,6 +61,7 @@ export function summarizeProbe(data: ProbeData, from: number, to: number) {
   const timer = timerPairs.map(([, gap]) => gap);
   // When the worst gap ended (page clock), so a log can place it against Backstory's marks.
   const worstTimer = timerPairs.reduce<[number, number] | null>((worst, pair) => (!worst || pair[1] > worst[1] ? pair : worst), null);
+  const sinceBackstory = backstoryFrom === null ? [] : timerPairs.map(([at, gap]) => Math.max(0, Math.min(gap, at - backstoryFrom)));
   const pointer = pairs(data.pointer).map(([, wait]) => wait);
   const frames = data.frames.filter((t) => t >= from && t <= to).length;
   return {
@@ -62,6 +69,8 @@ export function summarizeProbe(data: ProbeData, from: number, to: number) {
     timerWorstMs: timer.length ? Math.max(...timer) : NaN,
     timerWorstEndedAt: worstTimer ? worstTimer[0] : NaN,
     timerCallbacks: timer.length,
+    /** NaN when no such moment was given. */
+    timerWorstSinceBackstoryMs: sinceBackstory.length ? Math.max(...sinceBackstory) : NaN,
     pointerWorstMs: pointer.length ? Math.max(...pointer) : NaN,
     pointerEvents: pointer.length,
     frames,

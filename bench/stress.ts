@@ -94,6 +94,7 @@ export async function runStress(server: FixtureServer, options: StressOptions): 
               page,
               timeoutMs: 30_000,
               fixedWindowMs: measured.probe.windowMs,
+              backstoryStartAfterLoadMs: measured.startAfterLoadMs,
               trace: false,
               settleMs: 0,
             });
@@ -117,7 +118,8 @@ function describeLoad(m: StressLoad): string {
   const blocked = m.worstPointerTasks?.length
     ? `; the worst pointer wait overlapped ${m.worstPointerTasks.map((t) => `[${t.ms.toFixed(0)} ms task${t.backstory ? ` with Backstory's script ${t.ownScriptMs.toFixed(0)} ms` : ''}, layout ${t.layoutMs.toFixed(0)}: ${t.top}]`).join(' ')}`
     : '';
-  return `timer worst ${p.timerWorstMs.toFixed(0)} ms${gapAt}, pointer worst ${fmt(p.pointerWorstMs)} ms (${p.pointerEvents}), ${p.fps.toFixed(0)} fps${tasks}${annotated}${blocked}`;
+  const held = Number.isFinite(p.timerWorstSinceBackstoryMs) ? `, worst from Backstory's first line on ${p.timerWorstSinceBackstoryMs.toFixed(0)} ms` : '';
+  return `timer worst ${p.timerWorstMs.toFixed(0)} ms${gapAt}${held}, pointer worst ${fmt(p.pointerWorstMs)} ms (${p.pointerEvents}), ${p.fps.toFixed(0)} fps${tasks}${annotated}${blocked}`;
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
@@ -137,13 +139,9 @@ export function stressChecks(rows: StressRow[]): StressCheck[] {
     const med = (pick: (m: StressLoad) => number, loads: StressLoad[]) => median(loads.map(pick).filter(Number.isFinite));
     const timerWith = med((m) => m.probe.timerWorstMs, r.withBackstory);
     const timerWithout = med((m) => m.probe.timerWorstMs, r.without);
-    // How much of the worst gap came after Backstory's first line: in Firefox
-    // the page's own load can merge with the content script's injection into
-    // one long gap that ends just after that line (performance-log.md, 1 December).
-    const timerAfterStart = med(
-      (m) => (m.worstTimerGapEndedAfterStartMs === null ? NaN : Math.max(0, Math.min(m.probe.timerWorstMs, m.worstTimerGapEndedAfterStartMs))),
-      r.withBackstory,
-    );
+    // The page's timers from Backstory's first line on (in a load without it, from the same moment after the load event).
+    const sinceWith = med((m) => m.probe.timerWorstSinceBackstoryMs, r.withBackstory);
+    const sinceWithout = med((m) => m.probe.timerWorstSinceBackstoryMs, r.without);
     const pointerWith = med((m) => m.probe.pointerWorstMs, r.withBackstory);
     const pointerWithout = med((m) => m.probe.pointerWorstMs, r.without);
     const fpsWith = med((m) => m.probe.fps, r.withBackstory);
@@ -166,15 +164,21 @@ export function stressChecks(rows: StressRow[]): StressCheck[] {
         met: longest <= LIMITS.taskMs,
       });
     }
+    // Compared from Backstory's first line, not over the whole load: on these
+    // pages the page's own load is, in some loads and not others, one timer
+    // gap of 250-700 ms, with Backstory or without it (Firefox, 2 MB text
+    // node, 8 loads each: 3 of 8 with, 5 of 8 without), so medians of whole
+    // loads compared which loads drew that gap. Before its first line
+    // Backstory has not run; after it, the page's own work still counts on
+    // both sides (performance-log.md, 2 December 2026).
     checks.push({
       row,
       browser: r.browser,
       limit: `page's setTimeout(0) chain delayed by Backstory <= ${LIMITS.timerDelayMs} ms`,
       value:
-        `worst gap ${timerWith.toFixed(0)} ms with, ${timerWithout.toFixed(0)} ms without` +
-        (Number.isFinite(timerAfterStart) ? ` (of the worst gap with, after Backstory's first line: ${timerAfterStart.toFixed(0)} ms)` : ''),
-      // Delayed by Backstory: the worst gap beyond the page's own worst gap without it.
-      met: timerWith - timerWithout <= LIMITS.timerDelayMs,
+        `worst wait from Backstory's first line on ${sinceWith.toFixed(0)} ms with, ${sinceWithout.toFixed(0)} ms without; ` +
+        `over the whole load ${timerWith.toFixed(0)} ms with, ${timerWithout.toFixed(0)} ms without`,
+      met: sinceWith - sinceWithout <= LIMITS.timerDelayMs,
     });
     if (Number.isFinite(pointerWith)) {
       const limit = r.page === 'highlights-50k' ? LIMITS.pointerMs : LIMITS.inputDelayMs;
