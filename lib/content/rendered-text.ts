@@ -101,22 +101,15 @@ function plainBlockText(el: Element, maxChars: number): string | null {
 /** A text node or plain block the walk reported. */
 export type WalkEntry = Text | Element;
 
-/** The text of an entry, as the walk reported it. */
-export function entryText(entry: WalkEntry): string {
-  return entry.nodeType === TEXT_NODE ? (entry as Text).data : (entry.textContent ?? '');
-}
-
 /**
- * The entry that holds a text node, if the walk reported it: the node, or
- * the plain block around it. `maxBlockChars` as in the sink that walked.
+ * The block a text node's words belong to: its nearest ancestor inside
+ * `root` that is not inline, or null if there is none. Every text node of a
+ * plain block the walk reported whole has that block here.
  */
-export function entryOf(root: Element, node: Text, maxBlockChars: number): WalkEntry {
+export function blockAround(root: Element, node: Text): Element | null {
   let block: Node | null = node.parentNode;
   while (block && block !== root && block.nodeType === ELEMENT_NODE && isInlineTag((block as Element).tagName)) block = block.parentNode;
-  if (!block || block === root || block.nodeType !== ELEMENT_NODE) return node;
-  const el = block as Element;
-  if (isSkippedElement(el) || flagsOf(el) & ONLY_FIRST_CHILD) return node;
-  return plainBlockText(el, maxBlockChars) === null ? node : el;
+  return block && block !== root && block.nodeType === ELEMENT_NODE ? (block as Element) : null;
 }
 
 function isInlineTag(tag: string): boolean {

@@ -12,7 +12,7 @@
  * written, is not found at all (the lookups then place nothing, and the
  * page watcher re-annotates).
  */
-import { entryOf, renderedTextAfter, type WalkEntry } from './rendered-text';
+import { blockAround, renderedTextAfter, type WalkEntry } from './rendered-text';
 
 /** Which entries are kept: all of the first `kept`, then every `every`-th. */
 export interface NodeKeeping {
@@ -45,24 +45,34 @@ export interface TextNodeFinder {
 
 const entryLength = (entry: WalkEntry): number => (entry.nodeType === 3 ? (entry as Text).length : (entry.textContent?.length ?? 0));
 
-/** The text node and offset of character `raw` of an entry's text, or null past its end. */
-export function charPoint(entry: WalkEntry, raw: number): [Text, number] | null {
-  if (entry.nodeType === 3) return [entry as Text, raw];
-  const walker = entry.ownerDocument.createTreeWalker(entry, 4 /* NodeFilter.SHOW_TEXT */);
+/**
+ * The first of a block's text nodes, in order, for which `found` (given the
+ * node and the offset of its first character in the block's text) is true,
+ * with that offset; null if none is. Allocates nothing per node: hit tests
+ * run on every pointer move, and on the 200,000-node page garbage
+ * collection there is slow.
+ */
+function findTextNode(block: Element, found: (node: Text, at: number) => boolean): [Text, number] | null {
+  const walker = block.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
   let at = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (raw < at + node.length) return [node, raw - at];
+    if (found(node, at)) return [node, at];
     at += node.length;
   }
   return null;
 }
 
-/** The offset in a block's text of a point in one of its text nodes. */
+/** The text node and offset of character `raw` of an entry's text, or null past its end. */
+export function charPoint(entry: WalkEntry, raw: number): [Text, number] | null {
+  if (entry.nodeType === 3) return [entry as Text, raw];
+  const hit = findTextNode(entry as Element, (node, at) => raw < at + node.length);
+  return hit && [hit[0], raw - hit[1]];
+}
+
+/** The offset in a block's text of a point in one of its text nodes, or -1 if the node is not in it. */
 function offsetInBlock(block: Element, node: Text, offset: number): number {
-  const walker = block.ownerDocument.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
-  let at = 0;
-  for (let n = walker.nextNode(); n && n !== node; n = walker.nextNode()) at += (n as Text).length;
-  return at + offset;
+  const hit = findTextNode(block, (n) => n === node);
+  return hit ? hit[1] + offset : -1;
 }
 
 /**
@@ -161,14 +171,15 @@ export function textNodeFinder(
       if (node.nodeType !== 3 /* Node.TEXT_NODE */ || !root.contains(node)) return null;
       checkpointOrdinal ??= new Map<Node, number>(checkpoints.map((entry, k) => [entry, k < kept ? k : firstOrdinal(k)]));
       blockOrdinal ??= new Map<Node, number>(Array.from(blockAt, ([ordinal, block]) => [block, ordinal]));
-      const entry = entryOf(root, node as Text, maxBlockChars);
-      if (entry === node) {
-        const ordinal = textOrdinal(node as Text);
-        return ordinal < 0 ? null : { ordinal, raw: offset };
+      // Inside a plain block written whole, the point is in that block's text; elsewhere the text node is its own entry.
+      const block = blockAround(root, node as Text);
+      const inBlock = block ? blockOrdinal.get(block) : undefined;
+      if (block && inBlock !== undefined) {
+        const raw = entryAt(inBlock) === block ? offsetInBlock(block, node as Text, offset) : -1;
+        return raw < 0 ? null : { ordinal: inBlock, raw };
       }
-      const ordinal = blockOrdinal.get(entry);
-      if (ordinal === undefined || entryAt(ordinal) !== entry) return null;
-      return { ordinal, raw: offsetInBlock(entry as Element, node as Text, offset) };
+      const ordinal = textOrdinal(node as Text);
+      return ordinal < 0 ? null : { ordinal, raw: offset };
     },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeCode, normalizeText, ONE_TO_ONE_TEXT } from '../../lib/shared/text/normalize';
 import { isWordCode } from '../../lib/shared/text/word-chars';
 import { buildTextIndex } from '../../lib/content/text-index';
-import { entryText, LONG_TEXT_CHARS, renderedTextAfter, walkRenderedText, type WalkEntry } from '../../lib/content/rendered-text';
+import { LONG_TEXT_CHARS, renderedTextAfter, walkRenderedText, type WalkEntry } from '../../lib/content/rendered-text';
 import { NODE_KEEPING } from '../../lib/content/text-node-finder';
 
 function root(html: string): Element {
@@ -113,7 +113,7 @@ describe('text nodes found again from checkpoints', () => {
     it(`walks on from any reported entry exactly as the walk did (${maxBlockChars ? 'plain blocks whole' : 'node by node'})`, () => {
       const el = root(MIXED);
       const walked = walkedEntries(el, maxBlockChars);
-      const texts = walked.map(entryText);
+      const texts = walked.map((entry) => entry.textContent ?? '');
       expect(texts.some((t) => t.includes('mary'))).toBe(true);
       expect(texts.some((t) => t.includes('closed body'))).toBe(false);
       expect(walked.some((entry) => entry.nodeType === Node.ELEMENT_NODE)).toBe(maxBlockChars > 0);
