@@ -2,7 +2,10 @@
  * Main-thread busy time inside a window of a trace, from its tasks.
  *
  * Backstory's window opens at the content script's
- * `performance.mark('backstory:start')` and closes at the end of the first
+ * `performance.mark('backstory:start')` (its first line; the pass itself
+ * begins at `backstory:begin`, in the page's first idle period after it,
+ * and until then a task that runs none of Backstory's script is the
+ * page's) and closes at the end of the first
  * rendering task (one that paints) after `performance.mark('backstory:annotated')`,
  * so the style, layout and paint the new highlights cause are inside it.
  * (The article's target is also read over the window the issue names, to
@@ -243,12 +246,17 @@ function untilAnnotated(events: readonly TraceEvent[], startName: string) {
 /** Backstory's busy time on one page load (see the file comment for the window and what is charged). */
 export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceMeasurement {
   const { start, annotated, tasks, annotatedTask } = untilAnnotated(events, 'backstory:start');
+  // The pass begins in the page's first idle period after the script's first line (BackstoryPage.startWhenIdle).
+  const begun = userTimingMarks(events, 'backstory:begin').find((m) => m.ts >= start.ts && m.ts <= annotated.ts && m.pid === start.pid);
   const firstPaint = tasks.find((t) => t.start >= annotated.ts && t.events.some((e) => e.name === 'Paint'));
   const windowEnd = firstPaint?.end ?? annotatedTask?.end ?? annotated.ts;
   const startTask = tasks.find((t) => t.start <= start.ts && start.ts <= t.end);
 
   const chargeOf = (task: MainThreadTask): Charge => {
     if (isBenchTask(task)) return { kind: 'bench', pageUs: 0 };
+    // Until the pass begins Backstory has nothing in flight (no request, no timer but the idle callback's):
+    // a task there that runs none of its script is the page's.
+    if (begun && task.end <= begun.ts && !hasScript(task)) return { kind: 'page', pageUs: 0 };
     const beforeAnnotated = task.end <= annotated.ts;
     if (hasScript(task)) return { kind: 'script', pageUs: beforeAnnotated ? workOutsideScript(task, start.ts) : 0 };
     // Without script: a frame or the load event before the annotated mark, or a document or image loading at any

@@ -46,6 +46,6 @@ export default defineContentScript({
       unsubscribe();
       page.stop();
     });
-    void page.start();
+    page.startWhenIdle();
   },
 });

@@ -46,11 +46,17 @@ export interface BackstoryPageOptions {
   url?: () => string;
 }
 
-/** Runs `task` when the browser is idle (at the latest after two seconds). */
-function whenIdle(win: Window, task: () => void): void {
-  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(task, { timeout: 2000 });
+/** Runs `task` when the browser is idle (at the latest after `timeoutMs`). */
+function whenIdle(win: Window, task: () => void, timeoutMs = 2000): void {
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(task, { timeout: timeoutMs });
   else setTimeout(task, 200);
 }
+
+/**
+ * The longest wait for the page's first idle period before the first pass
+ * starts anyway (a page that keeps its main thread busy never has one).
+ */
+export const START_WAIT_MS = 500;
 
 export class BackstoryPage {
   private readonly doc: Document;
@@ -64,6 +70,8 @@ export class BackstoryPage {
   private readonly cards: CardController;
   private interaction: Interaction | null = null;
   private generation = 0;
+  /** Stopped (the extension was reloaded or removed): a start still waiting for idle time does not happen. */
+  private stopped = false;
   private annotateMs: number | undefined;
   private lastBadge = -1;
   private corrections: Correction[] = [];
@@ -104,6 +112,28 @@ export class BackstoryPage {
       () => this.refresh(),
       () => this.url(),
       () => this.annotateMs ?? 0,
+    );
+  }
+
+  /**
+   * start(), in the page's first idle period: the first pass is a chain of
+   * messages and small tasks, and started at once it ran between the
+   * page's own load tasks (its resource and frame work, its garbage
+   * collection) and competed with them for the thread and the cores. On the
+   * article, started this way, the page's load tasks left Backstory's
+   * window and its own work took less CPU time
+   * (docs/decisions/0038-first-pass-when-the-page-is-idle.md).
+   */
+  startWhenIdle(): void {
+    whenIdle(
+      this.options.win,
+      () => {
+        if (this.stopped) return;
+        // Benchmarks read the pass's start from this mark (bench/busy-time.ts).
+        performance.mark('backstory:begin');
+        void this.start();
+      },
+      START_WAIT_MS,
     );
   }
 
@@ -186,6 +216,7 @@ export class BackstoryPage {
 
   /** Removes everything Backstory added and stops watching the page. */
   stop(): void {
+    this.stopped = true;
     this.generation++;
     this.watcher.stop();
     this.teardown();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { START_WAIT_MS } from '../../lib/content/backstory-page';
 import { OPEN_DELAY_MS } from '../../lib/content/hover-intent';
 import { normalizeText } from '../../lib/shared/text/normalize';
 import { annotationSet, article, loadArticlePage as loadArticlePageOnly } from '../support/bundled-data';
@@ -279,6 +280,37 @@ describe('cards (real Chromium)', () => {
     await pointerMove(m.x, m.y);
     const entityCard = await waitFor(() => openCard()?.querySelector('.card__kicker')?.textContent !== 'Background note' && openCard(), 2000);
     expect(entityCard.querySelector('#bs-card-title')!.textContent).toBe('Belt and Road Initiative');
+  });
+
+  it('starts its first pass in the page’s first idle period (at the latest after START_WAIT_MS), and not at all if stopped before it', async () => {
+    const idle: { callback: IdleRequestCallback; timeout: number | undefined }[] = [];
+    const original = window.requestIdleCallback;
+    window.requestIdleCallback = (callback: IdleRequestCallback, options?: IdleRequestOptions) => idle.push({ callback, timeout: options?.timeout });
+    try {
+      harness = await startBackstory({ whenIdle: true });
+      await sleep(100);
+      // Nothing read, nothing highlighted, and the popup is told it is still loading rather than a guess.
+      expect(idle).toHaveLength(1);
+      expect(idle[0].timeout).toBe(START_WAIT_MS);
+      expect(highlightCount()).toBe(0);
+      expect(harness.page.report().status).toBe('loading');
+      window.requestIdleCallback = original;
+      idle[0].callback({ didTimeout: false, timeRemaining: () => 50 });
+      await waitFor(() => highlightCount() > 0, 5000);
+      expect(harness.page.report().status).toBe('article');
+      harness.page.stop();
+
+      window.requestIdleCallback = (callback: IdleRequestCallback, options?: IdleRequestOptions) => idle.push({ callback, timeout: options?.timeout });
+      harness = await startBackstory({ whenIdle: true });
+      harness.page.stop();
+      window.requestIdleCallback = original;
+      idle[1].callback({ didTimeout: true, timeRemaining: () => 0 });
+      await sleep(300);
+      expect(highlightCount()).toBe(0);
+      expect(harness.badges).toEqual([]);
+    } finally {
+      window.requestIdleCallback = original;
+    }
   });
 
   it('does not let the page-ready announcement replace the announcement of a card opened before it', async () => {

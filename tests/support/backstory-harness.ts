@@ -30,7 +30,7 @@ export interface Harness {
 }
 
 export async function startBackstory(
-  options: { url?: string; load?: boolean; settings?: Partial<Settings>; set?: AnnotationSet } = {},
+  options: { url?: string; load?: boolean; settings?: Partial<Settings>; set?: AnnotationSet; whenIdle?: boolean } = {},
 ): Promise<Harness> {
   // The real mouse stays where the last test left it: park it in the corner,
   // so moving it to a term is a move (a move to where it already is fires nothing).
@@ -57,7 +57,9 @@ export async function startBackstory(
       await page.settingsChanged();
     },
   });
-  await page.start();
+  // As the content script starts it (in the page's first idle period), or at once and awaited.
+  if (options.whenIdle) page.startWhenIdle();
+  else await page.start();
   return {
     page,
     badges,
