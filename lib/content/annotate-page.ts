@@ -10,7 +10,7 @@
 import { contextOf, type MentionOnPage } from '../shared/corrections';
 import { MAX_TEXT_CHARS, type Orphan } from '../shared/analysis/analyse-text';
 import type { PageDataSource } from '../shared/analysis/page-data';
-import { mentionAt, mentionCount } from '../shared/analysis/mention-list';
+import { MENTION_FIELDS, mentionCount } from '../shared/analysis/mention-list';
 import type { EntityRef, NoteRef, PageRefs } from '../shared/analysis/page-records';
 import { firstOfEach } from '../shared/mentions/find-mentions';
 import type { LinkReason } from '../shared/mentions/resolve-mentions';
@@ -188,19 +188,29 @@ export async function annotatePage(
   if (options.isCancelled?.()) return null;
   if (!analysis) return empty;
   const { refs } = analysis;
-  const entities = new Map(refs.entities.map((e) => [e.id, e]));
+  const { entityIds, reasons, packed } = analysis.mentions;
+  // Per entity named in the list, its place in refs (-1 if refs do not name it): the loop
+  // below then makes one object per mention (a long page has tens of thousands), no lookups.
+  const refIndex = new Map(refs.entities.map((e, i) => [e.id, i]));
+  const refOf = entityIds.map((id) => refIndex.get(id) ?? -1);
+  const counts = new Int32Array(refs.entities.length);
+  const firstMentioned: number[] = [];
   const found: PlacedEntity[] = [];
-  const mentionCounts = new Map<EntityRef, number>();
   const count = mentionCount(analysis.mentions);
   for (let i = 0; i < count; i++) {
     if (i % PLACE_BATCH === PLACE_BATCH - 1 && !(await slicer.checkpoint())) return null;
-    const m = mentionAt(analysis.mentions, i);
-    const entity = entities.get(m.entityId);
-    if (!entity) continue;
-    if (options.isRejected?.({ entityId: entity.id, words: text.slice(m.start, m.end), before: contextOf(text, m.start, m.end).before })) continue;
-    mentionCounts.set(entity, (mentionCounts.get(entity) ?? 0) + 1);
-    found.push(new PlacedMention(index, entity, m.start, m.end, m.reason));
+    const at = i * MENTION_FIELDS;
+    const r = refOf[packed[at + 2]];
+    if (r === undefined || r < 0) continue;
+    const entity = refs.entities[r];
+    const start = packed[at];
+    const end = packed[at + 1];
+    if (options.isRejected?.({ entityId: entity.id, words: text.slice(start, end), before: contextOf(text, start, end).before })) continue;
+    if (counts[r]++ === 0) firstMentioned.push(r);
+    found.push(new PlacedMention(index, entity, start, end, reasons[packed[at + 3]]));
   }
+  // In the order of each entity's first mention.
+  const mentionCounts = new Map<EntityRef, number>(firstMentioned.map((r) => [refs.entities[r], counts[r]]));
   const mentions = settings.mentionMode === 'first' ? firstOfEach(found, (m) => m.id) : found;
   const notesById = new Map<string, NoteRef>(refs.notes.map((n) => [n.id, n]));
   const notes = analysis.notes.flatMap((p) => {

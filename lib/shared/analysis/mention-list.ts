@@ -32,7 +32,9 @@ export interface MentionList {
   packed: number[] | Int32Array;
 }
 
-const FIELDS = 4;
+/** Numbers per mention in `packed`. */
+export const MENTION_FIELDS = 4;
+const FIELDS = MENTION_FIELDS;
 
 export function packMentions(mentions: readonly AnalysedMention[]): MentionList {
   const entityIds: string[] = [];
