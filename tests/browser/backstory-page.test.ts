@@ -326,6 +326,9 @@ describe('cards (real Chromium)', () => {
     };
     try {
       harness = await startBackstory();
+      // Asked for after the frame that paints the highlights.
+      expect(idle).toHaveLength(0);
+      await waitFor(() => idle.length > 0, 1000);
     } finally {
       window.requestIdleCallback = original;
     }
