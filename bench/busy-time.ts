@@ -255,8 +255,12 @@ export function measureBackstory(events: readonly TraceEvent[]): BackstoryTraceM
   const chargeOf = (task: MainThreadTask): Charge => {
     if (isBenchTask(task)) return { kind: 'bench', pageUs: 0 };
     // Until the pass begins Backstory has nothing in flight (no request, no timer but the idle callback's):
-    // a task there that runs none of its script is the page's.
-    if (begun && task.end <= begun.ts && !hasScript(task)) return { kind: 'page', pageUs: 0 };
+    // a task there that runs no script is the page's, and in one that does (the page's frame with a
+    // microtask checkpoint: Blink's own lazy image loading runs there) only the script is charged.
+    if (begun && task.end <= begun.ts) {
+      if (!hasScript(task)) return { kind: 'page', pageUs: 0 };
+      return { kind: 'script', pageUs: Math.max(0, task.end - Math.max(task.start, start.ts) - timeIn(task, SCRIPT_EVENTS)) };
+    }
     const beforeAnnotated = task.end <= annotated.ts;
     if (hasScript(task)) return { kind: 'script', pageUs: beforeAnnotated ? workOutsideScript(task, start.ts) : 0 };
     // Without script: a frame or the load event before the annotated mark, or a document or image loading at any
