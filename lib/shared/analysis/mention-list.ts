@@ -34,7 +34,6 @@ export interface MentionList {
 
 /** Numbers per mention in `packed`. */
 export const MENTION_FIELDS = 4;
-const FIELDS = MENTION_FIELDS;
 
 export function packMentions(mentions: readonly AnalysedMention[]): MentionList {
   const entityIds: string[] = [];
@@ -42,28 +41,28 @@ export function packMentions(mentions: readonly AnalysedMention[]): MentionList 
   const entityIndex = new Map<string, number>();
   // Reasons are small records, often made afresh per mention: alike ones are one entry.
   const reasonIndex = new Map<string, number>();
-  const packed = new Array<number>(mentions.length * FIELDS);
+  const packed = new Array<number>(mentions.length * MENTION_FIELDS);
   mentions.forEach((m, i) => {
     let e = entityIndex.get(m.entityId);
     if (e === undefined) entityIndex.set(m.entityId, (e = entityIds.push(m.entityId) - 1));
     const reasonKey = JSON.stringify(m.reason);
     let r = reasonIndex.get(reasonKey);
     if (r === undefined) reasonIndex.set(reasonKey, (r = reasons.push(m.reason) - 1));
-    packed[i * FIELDS] = m.start;
-    packed[i * FIELDS + 1] = m.end;
-    packed[i * FIELDS + 2] = e;
-    packed[i * FIELDS + 3] = r;
+    packed[i * MENTION_FIELDS] = m.start;
+    packed[i * MENTION_FIELDS + 1] = m.end;
+    packed[i * MENTION_FIELDS + 2] = e;
+    packed[i * MENTION_FIELDS + 3] = r;
   });
   return { entityIds, reasons, packed };
 }
 
 export function mentionCount(list: MentionList): number {
-  return Math.floor(list.packed.length / FIELDS);
+  return Math.floor(list.packed.length / MENTION_FIELDS);
 }
 
 /** Mention `i` (0 <= i < mentionCount); its entity id is undefined if the list is malformed. */
 export function mentionAt(list: MentionList, i: number): AnalysedMention {
-  const at = i * FIELDS;
+  const at = i * MENTION_FIELDS;
   const { packed } = list;
   return { start: packed[at], end: packed[at + 1], entityId: list.entityIds[packed[at + 2]], reason: list.reasons[packed[at + 3]] };
 }
