@@ -4,7 +4,7 @@
  * Backstory's window opens at the content script's
  * `performance.mark('backstory:start')` (its first line; the pass itself
  * begins at `backstory:begin`, in the page's first idle period after it,
- * and until then a task that runs none of Backstory's script is the
+ * and until then only script is charged: a task without any is the
  * page's) and closes at the end of the first
  * rendering task (one that paints) after `performance.mark('backstory:annotated')`,
  * so the style, layout and paint the new highlights cause are inside it.
