@@ -24,6 +24,10 @@ import { ASCII_WORDS, normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from '.
 import { LONG_TEXT_CHARS, type RenderedTextSink, type WalkEntry } from './rendered-text';
 import { charPoint, keepsNode, NODE_KEEPING, type TextNodeFinder, textNodeFinder } from './text-node-finder';
 
+/** When OffsetMapWriter.compact joins the pieces written: at this many pieces, or this many characters. */
+const COMPACT_PIECES = 4_096;
+const COMPACT_CHARS = 131_072;
+
 /** Lookups between the written text and the DOM. */
 export interface OffsetMap {
   readonly text: string;
@@ -54,9 +58,11 @@ export class OffsetMapWriter implements RenderedTextSink {
   private readonly checkpoints: WalkEntry[] = [];
   /** Every plain block written, by ordinal (all are held: text-node-finder.ts, decision 0037). */
   private readonly blocks = new Map<number, Element>();
-  /** The text written since the last compact(), in pieces, and the text before it, in chunks of a step each. */
+  /** The text written since the last join (compact), in pieces, and the text before it, in chunks. */
   private parts: string[] = [];
   private readonly chunks: string[] = [];
+  /** `length` at the last join of `parts`. */
+  private compactedTo = 0;
   length = 0;
   /** The longest text node written (or begun) so far, in characters. */
   longestNode = 0;
@@ -90,8 +96,8 @@ export class OffsetMapWriter implements RenderedTextSink {
     }
   }
 
-  text(textNode: Text): void {
-    this.write(textNode, textNode.data);
+  text(textNode: Text, data: string): void {
+    this.write(textNode, data);
   }
 
   block(el: Element, text: string): void {
@@ -120,8 +126,7 @@ export class OffsetMapWriter implements RenderedTextSink {
   }
 
   /** A text node too long for one step, in pieces (character by character: such nodes are rare). */
-  *longText(textNode: Text, pieceChars: number): Generator<void, void> {
-    const data = textNode.data;
+  *longText(textNode: Text, data: string, pieceChars: number): Generator<void, void> {
     this.beginNode(textNode, data.length);
     for (let from = 0; from < data.length; from += pieceChars) {
       this.addMixedText(data, from, Math.min(data.length, from + pieceChars));
@@ -131,19 +136,27 @@ export class OffsetMapWriter implements RenderedTextSink {
   }
 
   /**
-   * Joins the pieces written since the last call into one chunk: called at
-   * every pause of the walk, so each join is a step's worth of text. Joined
-   * once at the end instead, the 700,000 pieces of the bench's 2 MB text
-   * node of collapsed whitespace made the walk's last slice 85–190 ms.
+   * Called at every pause of the walk: joins the pieces written so far into
+   * one chunk once there are enough of them. Enough pieces: joined once at
+   * the end instead, the 700,000 pieces of the bench's 2 MB text node of
+   * collapsed whitespace made the walk's last slice 85–190 ms. Enough
+   * text: a chunk longer than V8's largest regular heap object (about 128 KB) is
+   * made in its large-object space, which a minor garbage collection does
+   * not copy; in chunks of a step's text (16,384 characters) the 1 MB
+   * page's chunks were copied from collection to collection, and its first
+   * index in a fresh isolated world took 50 ms against 42 (medians of 6
+   * fresh pages each, 2 December 2026).
    */
-  compact(): void {
+  compact(force = false): void {
+    if (!force && this.parts.length < COMPACT_PIECES && this.length - this.compactedTo < COMPACT_CHARS) return;
+    this.compactedTo = this.length;
     if (this.parts.length > 1) this.parts = [this.parts.join('')];
     if (this.parts.length === 1) this.chunks.push(this.parts.pop()!);
   }
 
   /** The written text and its lookups (the writer is done). */
   finish(root: Element): OffsetMap {
-    this.compact();
+    this.compact(true);
     const text = this.chunks.join('');
     const finder = textNodeFinder(root, this.checkpoints, this.nodeLength, this.blocks, this.keeping, this.maxBlockChars);
     return spanLookup(text, finder, this.spanOrdinal, this.spanStart, this.spanEnd, this.spanRaw0, this.extraBreaks, this.nodeStart);

@@ -87,13 +87,20 @@ const NOT_PLAIN = `:not(${[...INLINE_TAGS].join(',')}),[hidden],[aria-hidden],[s
  * A plain block's text (see the top of this file), or null if `el` is not
  * one: `el` is a block the walk entered (not inline, not skipped, not a
  * closed <details>), and the text is at most `maxChars` long (so no text
- * node in it is longer, and a step stays small). A block of one text node
- * (most of an article's paragraphs) gains nothing from it and is left to
- * the walk: its entry stays the text node.
+ * node in it is longer, and a step stays small). A block without child
+ * elements (most of an article's paragraphs are one text node) gains
+ * nothing from it and is left to the walk: its entries stay its text nodes.
  */
 function plainBlockText(el: Element, maxChars: number): string | null {
-  const first = el.firstChild;
-  if (maxChars <= 0 || !first || (first === el.lastChild && first.nodeType === TEXT_NODE) || el.querySelector(NOT_PLAIN) !== null) return null;
+  // firstElementChild, not firstChild/lastChild: the walk's cost on a long
+  // page is mostly its number of DOM calls (each costs a few microseconds
+  // from a freshly injected content script's world, and a node it returns
+  // needs a wrapper made there). With this, the compact() change in
+  // offset-map.ts and one read per text node and sibling, the 1 MB page's
+  // first index in a fresh isolated world took 44 ms against 49 (medians of
+  // 7 fresh pages each). Not childElementCount: with it, Firefox walked the bench's 10 MB page in
+  // 134 ms against 89 (npm run bench:text-index; both 2 December 2026).
+  if (maxChars <= 0 || el.firstElementChild === null || el.querySelector(NOT_PLAIN) !== null) return null;
   const text = el.textContent ?? '';
   return text.length <= maxChars ? text : null;
 }
@@ -125,14 +132,14 @@ function summaryOf(details: Element): Element | null {
 
 /** What the walk reports to. */
 export interface RenderedTextSink {
-  /** A visible text node of at most LONG_TEXT_CHARS. */
-  text(node: Text): void;
+  /** A visible text node of at most LONG_TEXT_CHARS, and its data (read once by the walk). */
+  text(node: Text, data: string): void;
   /** A plain block and its text (at most maxBlockChars). */
   block(el: Element, text: string): void;
   /** The longest text a plain block may have to be reported whole (0: none is). */
   readonly maxBlockChars: number;
   /** A longer one: the sink takes it in pieces of `pieceChars`, pausing (yield) between them. */
-  longText(node: Text, pieceChars: number): Generator<void, void>;
+  longText(node: Text, data: string, pieceChars: number): Generator<void, void>;
   /** A block ends or starts, or a <br>: the words on either side must not run together. */
   boundary(): void;
   /** Characters written so far: the walk pauses every CHARS_PER_STEP of them. */
@@ -231,8 +238,9 @@ function* walk(
       }
       const type = node.nodeType;
       if (type === TEXT_NODE) {
-        if ((node as Text).length > LONG_TEXT_CHARS) yield* sink.longText(node as Text, LONG_TEXT_CHARS);
-        else sink.text(node as Text);
+        const data = (node as Text).data;
+        if (data.length > LONG_TEXT_CHARS) yield* sink.longText(node as Text, data, LONG_TEXT_CHARS);
+        else sink.text(node as Text, data);
       } else if (type === ELEMENT_NODE) {
         const el = node as Element;
         const tag = el.tagName;
@@ -261,11 +269,12 @@ function* walk(
     }
     done = false;
     // Climb until there is a next sibling to visit, marking the end of each block left.
-    while (node && node !== root && (!node.nextSibling || (open.length > 0 && open[open.length - 1] & ONLY_FIRST_CHILD))) {
+    let next: Node | null = null;
+    while (node && node !== root && ((next = node.nextSibling) === null || (open.length > 0 && open[open.length - 1] & ONLY_FIRST_CHILD))) {
       node = node.parentNode;
       if (node && node !== root && !((open.pop() ?? 0) & INLINE)) sink.boundary();
     }
     if (!node || node === root) break;
-    node = node.nextSibling;
+    node = next;
   }
 }
