@@ -139,13 +139,13 @@ export class OffsetMapWriter implements RenderedTextSink {
    * Called at every pause of the walk: joins the pieces written so far into
    * one chunk once there are enough of them. Enough pieces: joined once at
    * the end instead, the 700,000 pieces of the bench's 2 MB text node of
-   * collapsed whitespace made the walk's last slice 85–190 ms. Enough
-   * text: a chunk longer than V8's largest regular heap object (about 128 KB) is
+   * collapsed whitespace made the walk's last slice 85–190 ms. Enough text:
+   * a chunk longer than V8's largest regular heap object (about 128 KB) is
    * made in its large-object space, which a minor garbage collection does
-   * not copy; in chunks of a step's text (16,384 characters) the 1 MB
-   * page's chunks were copied from collection to collection, and its first
-   * index in a fresh isolated world took 50 ms against 42 (medians of 6
-   * fresh pages each, 2 December 2026).
+   * not copy. In chunks of a step's text (16,384 characters) the 1 MB page's
+   * chunks were copied from collection to collection; its first index in a
+   * fresh isolated world took 50 ms against 42 (medians of 6 fresh pages
+   * each, 2 December 2026).
    */
   compact(force = false): void {
     if (!force && this.parts.length < COMPACT_PIECES && this.length - this.compactedTo < COMPACT_CHARS) return;

@@ -92,14 +92,14 @@ const NOT_PLAIN = `:not(${[...INLINE_TAGS].join(',')}),[hidden],[aria-hidden],[s
  * nothing from it and is left to the walk: its entries stay its text nodes.
  */
 function plainBlockText(el: Element, maxChars: number): string | null {
-  // firstElementChild, not firstChild/lastChild: the walk's cost on a long
-  // page is mostly its number of DOM calls (each costs a few microseconds
-  // from a freshly injected content script's world, and a node it returns
-  // needs a wrapper made there). With this, the compact() change in
-  // offset-map.ts and one read per text node and sibling, the 1 MB page's
-  // first index in a fresh isolated world took 44 ms against 49 (medians of
-  // 7 fresh pages each). Not childElementCount: with it, Firefox walked the bench's 10 MB page in
-  // 134 ms against 89 (npm run bench:text-index; both 2 December 2026).
+  // firstElementChild, not firstChild/lastChild: on a long page the walk's
+  // cost is mostly its DOM calls, each a few microseconds from a freshly
+  // injected content script's world, plus a wrapper made there for each node
+  // returned. With this, the compact() change in offset-map.ts and one read
+  // per text node and sibling, the 1 MB page's first index in a fresh
+  // isolated world took 43-44 ms against 49-51 (npm run bench:text-index --
+  // --isolated). Not childElementCount: with it, Firefox walked the 10 MB
+  // page in 134 ms against 89 (bench:text-index; both 2 December 2026).
   if (maxChars <= 0 || el.firstElementChild === null || el.querySelector(NOT_PLAIN) !== null) return null;
   const text = el.textContent ?? '';
   return text.length <= maxChars ? text : null;
