@@ -188,7 +188,7 @@ export const METHOD = [
   '(the highlights\' cost; paint is not style or layout). The paint-inclusive window is reported next to it.',
   'The first task counts from the mark; its earlier part (evaluating content.js) is reported as "before start".',
   'Not charged: before the annotated mark (Backstory changes nothing on the page until then) rendering or loading work outside script',
-  'and the page\'s load event; at any time, script-free tasks that load a document or image; tasks in which the benchmark polled.',
+  'and the page\'s load event; at any time, script-free tasks that load a document or image (the browser\'s favicon download too); tasks in which the benchmark polled.',
   'Everything else (script, forced style/layout, IPC, GC, the frame after the mark) is charged to Backstory.',
   'Floor: bench/floor/content.ts, packed with the same data script and stylesheet, measured the same way on the same page, load after load with Backstory.',
   'mark.js: between two marks around new Mark(article).mark(terms) + forced layout + two animation frames, on a settled page; all tasks count.',
