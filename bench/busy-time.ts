@@ -154,7 +154,7 @@ const isIconDownload = (e: TraceEvent) =>
   e.name === 'Receive mojo message' &&
   (e.args?.chrome_mojo_event_info as { mojo_interface_tag?: string } | undefined)?.mojo_interface_tag === 'blink.mojom.ImageDownloader';
 
-const isLoadingEvent = (e: TraceEvent) => (e.ph === 'X' && LOADING_EVENTS.test(e.name)) || isIconDownload(e);
+const isLoadingEvent = (e: TraceEvent) => e.ph === 'X' && (LOADING_EVENTS.test(e.name) || isIconDownload(e));
 
 /** The document reaching DOMContentLoaded or load (the load event's own work is the page's). */
 const isLoadMilestone = (e: TraceEvent) => e.name === 'MarkLoad' || e.name === 'MarkDOMContent';
