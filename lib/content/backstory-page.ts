@@ -304,15 +304,20 @@ export class BackstoryPage {
     this.mentionWindow = new MentionWindow(this.options.win, result.mentions, (shown) =>
       highlighter.setEntityRanges(shown.map((m) => m.range)),
     );
-    this.interaction ??= new Interaction(this.doc, (node, offset) => this.annotationsAt(node, offset), this.cards);
+    this.interaction ??= new Interaction(this.doc, (node, offset) => this.annotationsAt(node, offset), this.cards, () => this.anyPlaced());
     this.cards.annotated(result, pageKey(this.location()));
+  }
+
+  /** Is anything placed? (Interaction hit-tests the pointer only then.) */
+  private anyPlaced(): boolean {
+    const result = this.result;
+    return result !== null && (result.mentions.length > 0 || result.notes.length > 0);
   }
 
   /** Annotations at a DOM point: the character after the caret, then the one before. */
   private annotationsAt(node: Node, offset: number): PlacedAnnotation[] {
     const result = this.result;
-    // Nothing placed (a page too long to annotate, say): no lookup on every pointer move.
-    if (!result || (result.mentions.length === 0 && result.notes.length === 0)) return [];
+    if (!result) return [];
     const at = result.index.offsetOf(node, offset);
     if (at < 0) return [];
     const found = [annotationAtOffset(result, at), at > 0 ? annotationAtOffset(result, at - 1) : null];

@@ -30,6 +30,8 @@ export class Interaction {
     private readonly doc: Document,
     private readonly annotationsAt: AnnotationsAt,
     private readonly cards: CardInput,
+    /** Is anything placed? While not, the pointer is never hit-tested. */
+    private readonly anyPlaced: () => boolean,
   ) {
     const win = doc.defaultView!;
     this.listen(doc, 'pointermove', (e) => this.onPointerMove(e as PointerEvent));
@@ -62,7 +64,11 @@ export class Interaction {
   }
 
   private onPointerMove(event: PointerEvent): void {
-    if (event.pointerType === 'touch') return;
+    // Nothing placed (a page too long to annotate, every type turned off):
+    // no hit test. Each lays out and searches the page under the pointer; on
+    // the bench's 10 MB page the two per frame made a 57 ms task of
+    // Backstory's for nothing (docs/performance-log.md, 2 December 2026).
+    if (event.pointerType === 'touch' || !this.anyPlaced()) return;
     this.lastMove = { x: event.clientX, y: event.clientY, at: event.timeStamp };
     // One hit test per frame, however fast the pointer events come, just after
     // the frame: the page may have changed its DOM in its own frame callbacks,
@@ -77,7 +83,7 @@ export class Interaction {
   }
 
   private onPointerUp(event: PointerEvent): void {
-    if (event.pointerType !== 'touch' && event.pointerType !== 'pen') return;
+    if ((event.pointerType !== 'touch' && event.pointerType !== 'pen') || !this.anyPlaced()) return;
     const target = event.target as Element | null;
     if (this.cards.contains(target)) return;
     const hit = this.hitTest(event.clientX, event.clientY);

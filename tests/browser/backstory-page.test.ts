@@ -267,6 +267,30 @@ describe('cards (real Chromium)', () => {
     expect(openCard()).toBeNull();
   });
 
+  it('makes no hit test on pointer moves while nothing is placed, and does once something is', async () => {
+    // Each hit test lays out and searches the page under the pointer: on the
+    // bench's 10 MB page (too long to annotate) two of them per frame of
+    // pointer moves made a 57 ms task of Backstory's for nothing.
+    const hitTests = countHitTests();
+    try {
+      harness = await startBackstory({ url: 'https://www.iranintl.com/en/202505010001', settings: { entityTypes: [] } });
+      expect(highlightCount()).toBe(0);
+      const term = rangeOfText('Araghchi is traveling');
+      const { x, y } = centerOf(term);
+      for (const dx of [0, 8, 16]) {
+        await pointerMove(x + dx, y);
+        await sleep(50);
+      }
+      expect(hitTests.count).toBe(0);
+      await harness.setSettings({ entityTypes: ['person'] });
+      expect(registered('entity').length).toBeGreaterThan(0);
+      await pointerMove(x, y);
+      await waitFor(() => hitTests.count > 0, 2000);
+    } finally {
+      hitTests.restore();
+    }
+  });
+
   it('opens a background note from its passage, and the entity card from a mention inside it', async () => {
     harness = await startBackstory();
     const passage = rangeOfText('major deals were struck');
@@ -437,3 +461,27 @@ describe('cards (real Chromium)', () => {
   });
 });
 
+/** Counts the document's hit-test calls (own properties over the prototype's methods) until restored. */
+function countHitTests(): { readonly count: number; restore(): void } {
+  const names = ['caretPositionFromPoint', 'caretRangeFromPoint', 'elementFromPoint', 'elementsFromPoint'] as const;
+  let count = 0;
+  for (const name of names) {
+    const original = (document as unknown as Record<string, (...args: unknown[]) => unknown>)[name];
+    if (typeof original !== 'function') continue;
+    Object.defineProperty(document, name, {
+      configurable: true,
+      value: (...args: unknown[]) => {
+        count++;
+        return original.apply(document, args);
+      },
+    });
+  }
+  return {
+    get count() {
+      return count;
+    },
+    restore() {
+      for (const name of names) delete (document as unknown as Record<string, unknown>)[name];
+    },
+  };
+}
