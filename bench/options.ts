@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_DIR } from './build-extension';
+import { REFERENCE_REV } from './reference-build';
 
 export interface BenchOptions {
   /** Measured page loads per scenario. */
@@ -29,6 +30,8 @@ export interface BenchOptions {
   timelineOnly: boolean;
   /** How many times larger the compared set is (1: an A/A run, to see the noise). */
   scaleFactor: number;
+  /** The older revision measured with the build on the 1 MB page (reference-build.ts), or null. */
+  reference: string | null;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -54,6 +57,10 @@ export const USAGE = `npm run bench -- [options]
                        nodes-200k, highlights-50k, storm-1mb)
   --stress-browsers A  only these browsers for the big pages (chromium,firefox;
                        default both)
+  --reference REV      on the 1 MB page, measure the build of REV load after
+                       load with this one (default ${REFERENCE_REV}; built once
+                       in a git worktree, kept in artifacts/bench/reference/)
+  --no-reference       measure the 1 MB page with this build alone
 `;
 
 function positiveInt(value: string | undefined, fallback: number, name: string, min = 1): number {
@@ -93,6 +100,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
       'scaled-only': { type: 'boolean', default: false },
       'timeline-only': { type: 'boolean', default: false },
       'scale-factor': { type: 'string' },
+      reference: { type: 'string' },
+      'no-reference': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -113,5 +122,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     scaledOnly: values['scaled-only'] ?? false,
     timelineOnly: values['timeline-only'] ?? false,
     scaleFactor: positiveInt(values['scale-factor'], 20, 'scale-factor'),
+    reference: values['no-reference'] ? null : (values.reference ?? REFERENCE_REV),
   };
 }

@@ -37,7 +37,9 @@ import {
 import { MARKJS_OPTIONS } from './measure-markjs';
 import { floorExtension } from './floor-extension';
 import { writePerformanceDoc } from './performance-doc';
-import { repeatBackstory, repeatBackstoryWithFloor, repeatMarkjs, repeatRerender } from './scenarios';
+import { repeatBackstory, repeatInTurn, repeatMarkjs, repeatRerender, type Repeated } from './scenarios';
+import type { BackstoryTraceMeasurement } from './busy-time';
+import { referenceBuild } from './reference-build';
 import { SYNTHETIC_PATH, surfaceFormTexts, syntheticAnnotationSet, syntheticEntities, syntheticPage } from './synthetic-page';
 import { formatStress, runStress, stressChecks } from './stress';
 import { formatScaledSet, runScaledSet, SCALED_SET_MIN_RUNS } from './data-on-demand';
@@ -56,6 +58,8 @@ const ORIGIN = 'http://www.iranintl.com';
 const ARTICLE_MIN_RUNS = 15;
 
 const log = (message: string) => console.log(message);
+
+type LoadRuns = Repeated<BackstoryTraceMeasurement>;
 
 /** Logs a part's title once the machine is quiet (quiet-machine.ts), with how long that took. */
 async function startPart(title: string): Promise<void> {
@@ -91,6 +95,7 @@ async function main(options: BenchOptions): Promise<void> {
   const articleRuns = Math.max(options.runs, ARTICLE_MIN_RUNS);
   let syntheticBuildDir: string | null = null;
   let floorDir: string | null = null;
+  let referenceDir: string | null = null;
   let server: FixtureServer | null = null;
   try {
     syntheticBuildDir = extensionWithData(buildDir, syntheticAnnotationSet(entities));
@@ -133,12 +138,16 @@ async function main(options: BenchOptions): Promise<void> {
       return;
     }
 
+    // Built before anything is measured: the first time, npm ci and a build take minutes of both cores.
+    const reference = options.reference ? await referenceBuild(options.reference, log) : null;
+    if (reference) referenceDir = extensionWithData(reference.dir, syntheticAnnotationSet(entities));
+
     await startPart(`Article page, real build and data, load after load with the floor script (${articleRuns} pairs)...`);
     const port = server.port;
     const { chromium, article, rerender } = await withChromium({ serverPort: port, extensionDir: buildDir }, async ({ browser }) => ({
       chromium: await browser.version(),
       article: await withChromium({ serverPort: port, extensionDir: floorBuild }, ({ browser: floor }) =>
-        repeatBackstoryWithFloor({ backstory: browser, floor }, { url: ORIGIN + ARTICLE_PATH, quietMs: 1000, timeoutMs: 30_000 }, { ...common, runs: articleRuns, name: 'article' }),
+        repeatInTurn({ backstory: browser, peer: floor }, { url: ORIGIN + ARTICLE_PATH, quietMs: 1000, timeoutMs: 30_000 }, { ...common, runs: articleRuns, name: 'article', peerName: 'floor script' }),
       ),
       rerender: await repeatRerender(browser, { url: ORIGIN + ARTICLE_PATH, timeoutMs: 30_000 }, { ...common, name: 'rerender' }),
     }));
@@ -149,9 +158,14 @@ async function main(options: BenchOptions): Promise<void> {
     await startPart('Popup timeline and print page...');
     const timeline = await runTimelinePages({ extensionDir: buildDir, serverPort: server.port });
 
-    await startPart('1 MB page, synthetic entity set...');
-    const longPageRuns = await withChromium({ serverPort: server.port, extensionDir: syntheticBuildDir }, ({ browser }) =>
-      repeatBackstory(browser, { url: ORIGIN + SYNTHETIC_PATH, quietMs: 2000, timeoutMs: 60_000 }, { ...common, name: 'long-page' }),
+    await startPart(`1 MB page, synthetic entity set${reference ? `, load after load with the build of ${options.reference}` : ''}...`);
+    const longPagePage = { url: ORIGIN + SYNTHETIC_PATH, quietMs: 2000, timeoutMs: 60_000 };
+    const longPageRuns = await withChromium({ serverPort: server.port, extensionDir: syntheticBuildDir }, ({ browser }): Promise<{ backstory: LoadRuns; peer?: LoadRuns }> =>
+      referenceDir
+        ? withChromium({ serverPort: port, extensionDir: referenceDir }, ({ browser: older }) =>
+            repeatInTurn({ backstory: browser, peer: older }, longPagePage, { ...common, name: 'long-page', peerName: options.reference! }),
+          )
+        : repeatBackstory(browser, longPagePage, { ...common, name: 'long-page' }).then((runs) => ({ backstory: runs })),
     );
 
     await startPart(`1 MB page, mark.js with ${markjsTerms.length} of ${allTerms.length} terms (no extension)...`);
@@ -166,8 +180,8 @@ async function main(options: BenchOptions): Promise<void> {
 
     const size = contentScriptSize(buildDir);
     const articleReport = backstoryScenarioReport(ORIGIN + ARTICLE_PATH, article.backstory);
-    const floorReport = backstoryScenarioReport(ORIGIN + ARTICLE_PATH, article.floor);
-    const longPageBackstory = backstoryScenarioReport(ORIGIN + SYNTHETIC_PATH, longPageRuns);
+    const floorReport = backstoryScenarioReport(ORIGIN + ARTICLE_PATH, article.peer);
+    const longPageBackstory = backstoryScenarioReport(ORIGIN + SYNTHETIC_PATH, longPageRuns.backstory);
     const markjsReport = markjsScenarioReport(markjs, markjsTerms.length, allTerms.length);
     const partial: Omit<BenchReport, 'targets'> = {
       generatedAt: new Date().toISOString(),
@@ -193,6 +207,9 @@ async function main(options: BenchOptions): Promise<void> {
           plantedMentions: longPage.plantedMentions,
         },
         backstory: longPageBackstory,
+        ...(reference && longPageRuns.peer
+          ? { reference: { rev: options.reference!, commit: reference.commit, date: reference.date, backstory: backstoryScenarioReport(ORIGIN + SYNTHETIC_PATH, longPageRuns.peer) } }
+          : {}),
         markjs: markjsReport,
         speedupOverMarkjs: markjsReport.busyMs.median / longPageBackstory.busyMs.median,
       },
@@ -214,6 +231,7 @@ async function main(options: BenchOptions): Promise<void> {
     await server?.close();
     if (syntheticBuildDir) removeTemporaryBuild(syntheticBuildDir);
     if (floorDir) removeTemporaryBuild(floorDir);
+    if (referenceDir) removeTemporaryBuild(referenceDir);
     if (!options.reuseBuild) removeTemporaryBuild(buildDir);
   }
 }

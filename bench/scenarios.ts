@@ -50,41 +50,43 @@ export function repeatBackstory(
   );
 }
 
-export interface WithFloor<T> {
+/** Backstory and a peer measured with it: the floor script, or an older build of Backstory. */
+export interface InTurn<T> {
   backstory: T;
-  floor: T;
+  peer: T;
 }
 
 /**
- * Backstory and the floor script (floor-extension.ts), each in its own
- * browser, on the same page load after load in turn: drift in the
- * machine's load then hits both alike, and their difference is fair.
+ * Backstory and a peer (the floor script, floor-extension.ts, or an older
+ * build, reference-build.ts), each in its own browser, on the same page
+ * load after load in turn: drift in the machine's load then hits both
+ * alike, and their difference is fair.
  */
-export async function repeatBackstoryWithFloor(
-  browsers: WithFloor<Browser>,
+export async function repeatInTurn(
+  browsers: InTurn<Browser>,
   page: { url: string; quietMs: number; timeoutMs: number },
-  options: RepeatOptions,
-): Promise<WithFloor<Repeated<BackstoryTraceMeasurement>>> {
+  options: RepeatOptions & { peerName: string },
+): Promise<InTurn<Repeated<BackstoryTraceMeasurement>>> {
   let loads = 0;
   const pairs = await repeat(
     options,
     async (tracePath) => {
       const backstory = () => measureBackstoryPageLoad(browsers.backstory, { ...page, tracePath });
-      const floor = () => measureBackstoryPageLoad(browsers.floor, { ...page, tracePath: tracePath?.replace(/\.json$/, '-floor.json') });
+      const peer = () => measureBackstoryPageLoad(browsers.peer, { ...page, tracePath: tracePath?.replace(/\.json$/, '-peer.json') });
       // Which goes first alternates, so neither always meets the machine just after the other's load.
-      if (loads++ % 2 === 0) return { backstory: await backstory(), floor: await floor() };
-      const measuredFloor = await floor();
-      return { backstory: await backstory(), floor: measuredFloor };
+      if (loads++ % 2 === 0) return { backstory: await backstory(), peer: await peer() };
+      const measuredPeer = await peer();
+      return { backstory: await backstory(), peer: measuredPeer };
     },
     (m) =>
-      `busy ${m.backstory.toPlaced.busyMs.toFixed(1)} ms to placed (floor script ${m.floor.toPlaced.busyMs.toFixed(1)}), ` +
+      `busy ${m.backstory.toPlaced.busyMs.toFixed(1)} ms to placed (${options.peerName} ${m.peer.toPlaced.busyMs.toFixed(1)}), ` +
       `${m.backstory.busyMs.toFixed(1)} ms to painted, ${m.backstory.mentions ?? '?'} mentions`,
   );
-  const split = (pick: (pair: WithFloor<BackstoryTraceMeasurement>) => BackstoryTraceMeasurement) => ({
+  const split = (pick: (pair: InTurn<BackstoryTraceMeasurement>) => BackstoryTraceMeasurement) => ({
     warmup: pairs.warmup.map(pick),
     runs: pairs.runs.map(pick),
   });
-  return { backstory: split((pair) => pair.backstory), floor: split((pair) => pair.floor) };
+  return { backstory: split((pair) => pair.backstory), peer: split((pair) => pair.peer) };
 }
 
 export function repeatMarkjs(
