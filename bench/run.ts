@@ -139,7 +139,13 @@ async function main(options: BenchOptions): Promise<void> {
     }
 
     // Built before anything is measured: the first time, npm ci and a build take minutes of both cores.
-    const reference = options.reference ? await referenceBuild(options.reference, log) : null;
+    // A reference that cannot be built (no network for npm ci, an unknown revision) leaves the 1 MB page measured alone.
+    const reference = options.reference
+      ? await referenceBuild(options.reference, log).catch((error: unknown) => {
+          log(`  the build of ${options.reference} could not be made; the 1 MB page is measured alone:\n${error instanceof Error ? error.message : String(error)}`);
+          return null;
+        })
+      : null;
     if (reference) referenceDir = extensionWithData(reference.dir, syntheticAnnotationSet(entities));
 
     await startPart(`Article page, real build and data, load after load with the floor script (${articleRuns} pairs)...`);

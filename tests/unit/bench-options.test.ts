@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions, USAGE } from '../../bench/options';
-import { REFERENCE_REV } from '../../bench/reference-build';
+import { REFERENCE_REV, referenceBuild } from '../../bench/reference-build';
 
 const parse = (...args: string[]) => {
   const options = parseBenchOptions(args);
@@ -24,5 +24,13 @@ describe('npm run bench options: the 1 MB page against an older build', () => {
     expect(USAGE).toContain(`--reference REV`);
     expect(USAGE).toContain(`default ${REFERENCE_REV}`);
     expect(USAGE).toContain('--no-reference');
+  });
+});
+
+describe('the reference build', () => {
+  it('refuses a revision the repository does not have, before building anything (the bench then measures alone)', async () => {
+    const logged: string[] = [];
+    await expect(referenceBuild('no-such-revision-of-backstory', (m) => logged.push(m))).rejects.toThrow(/rev-parse/);
+    expect(logged).toEqual([]);
   });
 });
