@@ -209,6 +209,31 @@ describe('the content script’s questions', () => {
     expect(answer).toMatchObject({ error: 'invalid-message' });
   }, 30_000);
 
+  it('ask once for the same words: a re-render in fresh nodes gets the same analysis with no message; other words or types ask again', async () => {
+    const sent: BackgroundRequest[] = [];
+    const data = messagePageData((message) => (sent.push(message), answerBackgroundRequest(background, message, fromTab)));
+    const asked = () => sent.filter((m) => m.type === 'backstory:analyse').length;
+    const first = await data.analyse(request(articleText()));
+    expect(asked()).toBe(1);
+    // The page rendered the same article again: its text is a new string with the same words.
+    const again = await data.analyse(request(articleText()));
+    expect(asked()).toBe(1);
+    expect(plain(again)).toEqual(plain(first));
+    // Other words, another page date, the reader's types changed: each is asked for.
+    await data.analyse(request(`${articleText()} Xi Jinping`));
+    expect(asked()).toBe(2);
+    await data.analyse({ ...request(articleText()), pageDate: '2026-03-10' });
+    expect(asked()).toBe(3);
+    const people = await data.analyse({ ...request(articleText()), entityTypes: ['person'] });
+    expect(asked()).toBe(4);
+    expect(mentionCount(people!.mentions)).toBeLessThan(mentionCount(first!.mentions));
+    // An answer that failed is not kept: the same question is asked again.
+    const flaky = messagePageData((message) => (sent.push(message), message.type === 'backstory:analyse' && asked() === 5 ? Promise.resolve(null) : answerBackgroundRequest(background, message, fromTab)));
+    await expect(flaky.analyse(request(articleText()))).resolves.toBeNull();
+    await expect(flaky.analyse(request(articleText()))).resolves.not.toBeNull();
+    expect(asked()).toBe(6);
+  });
+
   it('read a missing, failed or malformed answer as no article and no analysis, never as a guess', async () => {
     const request = { text: 'Xi Jinping', pageDate: null, articleId: null, entityTypes: [...DEFAULT_SETTINGS.entityTypes] };
     for (const answer of [undefined, null, { error: 'invalid-message', reason: 'x' }, { mentions: 'all' }, { mentions: [], notes: [], orphans: [], refs: {} }]) {
