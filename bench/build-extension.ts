@@ -23,20 +23,22 @@ export function checkBuild(dir: string): string {
   return dir;
 }
 
+/** Runs a command to its end; its trimmed output, or an error carrying everything it printed. */
+export async function runCommand(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)(command, args, { cwd, env, maxBuffer: 32 * 1024 * 1024 });
+    return stdout.trim();
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
+}
+
 /** `wxt build` (and the Firefox build beside it) into a new temporary folder; returns the chrome-mv3 folder. */
 export async function buildExtension(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'backstory-bench-build-'));
   for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox']]) {
-    try {
-      await promisify(execFile)('npx', args, {
-        cwd: PROJECT_DIR,
-        env: { ...process.env, BACKSTORY_OUT_DIR: outDir },
-        maxBuffer: 16 * 1024 * 1024,
-      });
-    } catch (error) {
-      const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-      throw new Error(`${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
-    }
+    await runCommand('npx', args, PROJECT_DIR, { ...process.env, BACKSTORY_OUT_DIR: outDir });
   }
   return checkBuild(join(outDir, 'chrome-mv3'));
 }

@@ -14,27 +14,13 @@
  * repository (`npm ci`, then that revision's own `wxt build`), and kept in
  * artifacts/bench/reference/ for later runs.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { checkBuild, PROJECT_DIR } from './build-extension';
+import { checkBuild, PROJECT_DIR, runCommand } from './build-extension';
 
 /** The revision compared with by default (see above). */
 export const REFERENCE_REV = 'cec8307';
-
-const run = promisify(execFile);
-
-async function step(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  try {
-    const { stdout } = await run(command, args, { cwd, env, maxBuffer: 32 * 1024 * 1024 });
-    return stdout.trim();
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`);
-  }
-}
 
 export interface ReferenceBuild {
   /** The full commit id. */
@@ -47,20 +33,20 @@ export interface ReferenceBuild {
 
 /** The chrome-mv3 build of `rev`, made on first use and kept for later runs. */
 export async function referenceBuild(rev: string, log: (message: string) => void): Promise<ReferenceBuild> {
-  const commit = await step('git', ['rev-parse', '--verify', `${rev}^{commit}`], PROJECT_DIR);
-  const date = await step('git', ['show', '-s', '--format=%cI', commit], PROJECT_DIR);
+  const commit = await runCommand('git', ['rev-parse', '--verify', `${rev}^{commit}`], PROJECT_DIR);
+  const date = await runCommand('git', ['show', '-s', '--format=%cI', commit], PROJECT_DIR);
   const outDir = join(PROJECT_DIR, 'artifacts', 'bench', 'reference', commit);
   const dir = join(outDir, 'chrome-mv3');
   if (existsSync(join(dir, 'manifest.json'))) return { commit, date, dir: checkBuild(dir) };
   log(`  building ${rev} (${commit.slice(0, 12)}) in a temporary worktree: npm ci, wxt build (once; kept in ${outDir})...`);
   const worktree = join(mkdtempSync(join(tmpdir(), 'backstory-bench-reference-')), 'tree');
-  await step('git', ['worktree', 'add', '--detach', worktree, commit], PROJECT_DIR);
+  await runCommand('git', ['worktree', 'add', '--detach', worktree, commit], PROJECT_DIR);
   try {
-    await step('npm', ['ci', '--no-audit', '--no-fund'], worktree);
+    await runCommand('npm', ['ci', '--no-audit', '--no-fund'], worktree);
     mkdirSync(outDir, { recursive: true });
-    await step('npx', ['wxt', 'build'], worktree, { ...process.env, BACKSTORY_OUT_DIR: outDir });
+    await runCommand('npx', ['wxt', 'build'], worktree, { ...process.env, BACKSTORY_OUT_DIR: outDir });
   } finally {
-    await step('git', ['worktree', 'remove', '--force', worktree], PROJECT_DIR).catch(() => undefined);
+    await runCommand('git', ['worktree', 'remove', '--force', worktree], PROJECT_DIR).catch(() => undefined);
     rmSync(join(worktree, '..'), { recursive: true, force: true });
   }
   return { commit, date, dir: checkBuild(dir) };
