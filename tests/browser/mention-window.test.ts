@@ -102,6 +102,19 @@ describe('MentionWindow (real Chromium)', () => {
     expect(registeredInFrame).toEqual([true]);
   });
 
+  it('registers a short list at once, follows no scrolling, and has nothing to abort when disposed', () => {
+    const items = mentions(3);
+    const added = vi.spyOn(window, 'addEventListener');
+    // The first abort() in a content script's world costs 0.4-0.7 ms, on every re-render (mention-window.ts).
+    const aborted = vi.spyOn(AbortController.prototype, 'abort');
+    const registered: unknown[] = [];
+    windowed = new MentionWindow(window, items, (shown) => registered.push(shown));
+    expect(registered).toEqual([items]);
+    windowed.dispose();
+    expect(added).not.toHaveBeenCalled();
+    expect(aborted).not.toHaveBeenCalled();
+  });
+
   it('stops following the page once disposed', async () => {
     const items = mentions(2 * REGISTER_ALL_UP_TO);
     const registered: unknown[] = [];
