@@ -22,7 +22,7 @@
  */
 import { ASCII_WORDS, normalizeCode, ONE_TO_ONE_TEXT, straightenQuotes } from '../shared/text/normalize';
 import { LONG_TEXT_CHARS, type RenderedTextSink, type WalkEntry } from './rendered-text';
-import { charPoint, keepsNode, NODE_KEEPING, type TextNodeFinder, textNodeFinder } from './text-node-finder';
+import { charPoints, keepsNode, NODE_KEEPING, type TextNodeFinder, textNodeFinder } from './text-node-finder';
 
 /** When OffsetMapWriter.compact joins the pieces written: at this many pieces, or this many characters. */
 const COMPACT_PIECES = 4_096;
@@ -357,11 +357,14 @@ function spanLookup(
       if (last < first) return null;
       const e = Math.min(end, spanEnd[last]);
       if (s >= e) return null;
-      const startEntry = finder.entryAt(spanOrdinal[first]);
-      const endEntry = finder.entryAt(spanOrdinal[last]);
       // The first character's place, and the last one's (a block's characters are in its text nodes).
-      const from = startEntry && charPoint(startEntry, rawOf(first, s));
-      const to = endEntry && charPoint(endEntry, rawOf(last, e - 1));
+      const startEntry = finder.entryAt(spanOrdinal[first]);
+      const endEntry = spanOrdinal[last] === spanOrdinal[first] ? startEntry : finder.entryAt(spanOrdinal[last]);
+      if (!startEntry || !endEntry) return null;
+      const a = rawOf(first, s);
+      const b = rawOf(last, e - 1);
+      const [from, to] =
+        (startEntry === endEntry ? charPoints(startEntry, a, b) : [charPoints(startEntry, a, a)?.[0], charPoints(endEntry, b, b)?.[0]]) ?? [];
       if (!from || !to) return null;
       const range = from[0].ownerDocument.createRange();
       range.setStart(from[0], from[1]);

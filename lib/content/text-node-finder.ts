@@ -62,11 +62,21 @@ function findTextNode(block: Element, found: (node: Text, at: number) => boolean
   return null;
 }
 
-/** The text node and offset of character `raw` of an entry's text, or null past its end. */
-export function charPoint(entry: WalkEntry, raw: number): [Text, number] | null {
-  if (entry.nodeType === 3) return [entry as Text, raw];
-  const hit = findTextNode(entry as Element, (node, at) => raw < at + node.length);
-  return hit && [hit[0], raw - hit[1]];
+/**
+ * The text nodes and offsets of characters `a` and `b` (a <= b) of one
+ * entry's text, or null if either is past its end. A block's text nodes are
+ * walked once for both: most annotations lie inside one paragraph, and
+ * walking it twice per Range (with the entry's check in `entryAt` twice)
+ * was most of a re-render's placing time.
+ */
+export function charPoints(entry: WalkEntry, a: number, b: number): [[Text, number], [Text, number]] | null {
+  if (entry.nodeType === 3) return [[entry as Text, a], [entry as Text, b]];
+  let from = null as [Text, number] | null;
+  const hit = findTextNode(entry as Element, (node, at) => {
+    if (!from && a < at + node.length) from = [node, a - at];
+    return b < at + node.length;
+  });
+  return hit && from && [from, [hit[0], b - hit[1]]];
 }
 
 /** The offset in a block's text of a point in one of its text nodes, or -1 if the node is not in it. */
